@@ -1,0 +1,25 @@
+// Builds the `solidcell` commander program with every command registered.
+import { Command } from 'commander';
+import { registerCompositionCommand } from '../commands/compositionCommand.js';
+import { registerReproduceCommand } from '../commands/reproduceCommand.js';
+import type { CommandOutput } from './output.js';
+
+/** The program; commander's own errors are thrown (exitOverride) so `runCli` can format them. */
+export function createProgram(output: CommandOutput, version: string): Command {
+  const program = new Command('solidcell')
+    .description(
+      'SolidCell: all-solid-state battery composite cathode models (Kim et al. 2024 reference cell)',
+    )
+    .version(version)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => process.stdout.write(text),
+      // Errors are reported by runCli as one line; commander's own copy is suppressed.
+      writeErr: () => {},
+    })
+    .showHelpAfterError(false)
+    .allowExcessArguments(false);
+  registerCompositionCommand(program, output);
+  registerReproduceCommand(program, output);
+  return program;
+}

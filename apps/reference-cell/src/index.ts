@@ -1,0 +1,8 @@
+/**
+ * The SolidCell reference cell app: composes the first-party plugins into the full cell of
+ * Kim et al. 2024 and runs the `solidcell` command-line program.
+ *
+ * @packageDocumentation
+ */
+export { runCli, SOLIDCELL_VERSION } from './cli/runCli.js';
+export { PAPER_ELECTRODES, type PaperElectrode } from './paperElectrodes.js';

@@ -1,0 +1,65 @@
+// Microstructure data shared by Morphology and Transport: voxel labels and measured descriptors.
+import type { ElectrodeVolumeFractions } from '../composition/phases.js';
+import type { CarbonShape } from '../composition/referenceDensities.js';
+
+/** Voxel phase labels (uint8). */
+export const PhaseLabel = { pore: 0, ncm: 1, se: 2, carbon: 3 } as const;
+/** One of the values of {@link PhaseLabel}. */
+export type PhaseLabel = (typeof PhaseLabel)[keyof typeof PhaseLabel];
+
+/** A voxelised microstructure; structure-of-arrays, x varies fastest. */
+export interface VoxelGrid {
+  /** Number of voxels along x, y, z. */
+  readonly shape: readonly [number, number, number];
+  /** Edge length of one cubic voxel (m). */
+  readonly voxelSize_m: number;
+  /** Phase label per voxel (see {@link PhaseLabel}), index = x + nx (y + ny z). */
+  readonly labels: Uint8Array;
+  /**
+   * Optional sub-voxel carbon volume fraction per voxel (0–1) for carbon finer than the grid;
+   * the remainder of such a voxel belongs to the phase in `labels`.
+   */
+  readonly carbonFraction?: Float32Array;
+  /** Whether the box is periodic in x, y, z (else walled). */
+  readonly periodic: boolean;
+}
+
+/** Interfacial area per unit electrode volume for each phase pair (m²/m³). */
+export interface InterfaceAreas_m2_per_m3 {
+  readonly ncm_se: number;
+  readonly carbon_se: number;
+  readonly ncm_carbon: number;
+  readonly ncm_pore: number;
+  readonly se_pore: number;
+  readonly carbon_pore: number;
+}
+
+/** Measured (or estimated) descriptors of a microstructure. */
+export interface MicrostructureDescriptors {
+  /** Phase volume fractions (0–1). */
+  readonly volumeFractions: ElectrodeVolumeFractions;
+  /** Interfacial area per electrode volume for each phase pair. */
+  readonly interfaceAreaPerVolume_m2_per_m3: InterfaceAreas_m2_per_m3;
+  /** NCM surface per electrode volume that touches SE and has carbon within reach (m²/m³). */
+  readonly threePhaseNcmAreaPerVolume_m2_per_m3: number;
+  /** Fraction of each conducting network connected face to face across the box (0–1). */
+  readonly percolatingFraction: { readonly se: number; readonly electronic: number };
+  /** Fraction of the carbon volume that sits inside the SE domain (β of parameters.md §6.1). */
+  readonly carbonInSeDomainFraction: number;
+}
+
+/** A microstructure produced by a {@link Morphology}. */
+export interface Microstructure {
+  /** Id of the morphology plugin that produced it. */
+  readonly morphologyId: string;
+  /** Carbon shape it was built for. */
+  readonly carbonShape: CarbonShape;
+  /** Seed used (same seed ⇒ same bytes). */
+  readonly seed: number;
+  /** Target fractions the generator aimed at. */
+  readonly targetVolumeFractions: ElectrodeVolumeFractions;
+  /** Descriptors measured on the structure. */
+  readonly descriptors: MicrostructureDescriptors;
+  /** The voxel grid, absent for analytic (effective-medium) morphologies. */
+  readonly grid?: VoxelGrid;
+}
