@@ -61,8 +61,10 @@ export { ChargeTransfer, type InterfaceConditions } from './contracts/ChargeTran
 export {
   type ActiveMaterial,
   type CarbonAdditive,
+  type CounterElectrode,
   isActiveMaterial,
   isCarbonAdditive,
+  isCounterElectrode,
   Material,
   type MaterialConditions,
   type MaterialRole,

@@ -39,6 +39,15 @@ export interface ChargeTransfer {
    * φ_s − φ_e − U, solving the film-resistance implicit relation j = BV(η_total − j R_film).
    */
   currentDensity_A_per_m2(totalOverpotential_V: number, conditions: InterfaceConditions): number;
+  /**
+   * Optional: d j / d η_total (A/(m² V)) at the same point as {@link currentDensity_A_per_m2},
+   * including the film resistance, i.e. BV'(η_ct) / (1 + R_film · BV'(η_ct)); > 0. For Newton
+   * Jacobians; when absent, differentiate `currentDensity_A_per_m2` numerically.
+   */
+  currentDensitySlope_A_per_m2_V?(
+    totalOverpotential_V: number,
+    conditions: InterfaceConditions,
+  ): number;
   /** Solid-state Li diffusion coefficient (m²/s) at a lithiation. */
   solidDiffusivity_m2_per_s(lithiation: number, temperature_K: number): number;
 }

@@ -66,6 +66,18 @@ export interface CarbonAdditive extends Material {
   readonly specificSurfaceArea_m2_per_kg: number;
 }
 
+/**
+ * A counter electrode (e.g. Li-In): a fixed equilibrium potential plus a small area-specific
+ * kinetic resistance, so its polarisation is `current density × areaSpecificResistance_ohm_m2`.
+ */
+export interface CounterElectrode extends Material {
+  readonly role: 'counter-electrode';
+  /** Equilibrium potential vs Li/Li⁺ (V). */
+  readonly potentialVsLi_V: number;
+  /** Area-specific kinetic (charge-transfer) resistance per electrode area (Ω m²), ≥ 0. */
+  readonly areaSpecificResistance_ohm_m2: number;
+}
+
 /** Service identifier of {@link Material} (multi-binding: one per phase, selected by id or role). */
 export const Material: ServiceIdentifier<Material> = Symbol.for('@solidcell/core/Material');
 
@@ -77,4 +89,14 @@ export function isActiveMaterial(material: Material): material is ActiveMaterial
 /** True when a material is a {@link CarbonAdditive}. */
 export function isCarbonAdditive(material: Material): material is CarbonAdditive {
   return material.role === 'carbon-additive';
+}
+
+/** True when a material is a {@link CounterElectrode} (role and both numeric fields present). */
+export function isCounterElectrode(material: Material): material is CounterElectrode {
+  const candidate = material as Partial<CounterElectrode>;
+  return (
+    material.role === 'counter-electrode' &&
+    typeof candidate.potentialVsLi_V === 'number' &&
+    typeof candidate.areaSpecificResistance_ohm_m2 === 'number'
+  );
 }
