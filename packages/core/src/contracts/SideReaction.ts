@@ -31,6 +31,11 @@ export interface SideReactionRates {
   readonly volumetricCurrent_A_per_m3: number;
   /** d(state)/dt for each state variable, in the order of `stateVariables`. */
   readonly stateRates: readonly number[];
+  /**
+   * Optional split of `volumetricCurrent_A_per_m3` by interface (A/m³, anodic > 0), for
+   * reporting which site the side-reaction charge passed on; the parts sum to the total.
+   */
+  readonly siteCurrents_A_per_m3?: Readonly<Partial<Record<SideReactionSite, number>>>;
 }
 
 /** Effects of accumulated side-reaction state on the cell. */
