@@ -87,7 +87,10 @@ export async function runTasks<TTask, TResult>(
       const feed = (worker: Worker) => {
         if (next >= tasks.length) return;
         const taskIndex = next++;
-        worker.postMessage({ taskIndex, task: tasks[taskIndex] as TTask } satisfies WorkerRequest<TTask>);
+        worker.postMessage({
+          taskIndex,
+          task: tasks[taskIndex] as TTask,
+        } satisfies WorkerRequest<TTask>);
       };
       for (let i = 0; i < Math.min(options.jobs, tasks.length); i++) {
         const worker = new Worker(options.workerUrl);
