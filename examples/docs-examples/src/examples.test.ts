@@ -1,0 +1,88 @@
+// Runs every documentation sample and checks what the pages say about it.
+import { isSolidCellError } from '@solidcell/core';
+import { describe, expect, it } from 'vitest';
+import { composeHalide } from './composeHalide.js';
+import { paperSeVolumePercent } from './compositionCheck.js';
+import { designSweep } from './designSweep.js';
+import { firstCell } from './gettingStarted.js';
+import { percolationIonicConductivity_S_per_m } from './percolationEstimate.js';
+import { evaluatePlayground, type PlaygroundInput } from './playground.js';
+
+describe('docs samples', () => {
+  it('getting started: 90/7/3 at ε = 0.1 has 12.5 vol% SE and 10 vol% pores', () => {
+    const cell = firstCell();
+    expect(cell.seElectrodeFraction).toBeCloseTo(0.9 * 0.1386, 3);
+    expect(cell.poreFraction).toBe(0.1);
+    // Half of the practical window lies on the OCP plateau of NCM811, 2.9–3.7 V vs Li-In.
+    expect(cell.halfChargeOcpVsLiIn_V).toBeGreaterThan(2.9);
+    expect(cell.halfChargeOcpVsLiIn_V).toBeLessThan(3.7);
+  });
+
+  it('composition check: 30.0 and 13.9 vol% SE (rounded to 0.1)', () => {
+    const { ncm80, ncm90 } = paperSeVolumePercent();
+    expect(ncm80.toFixed(1)).toBe('30.0');
+    expect(ncm90.toFixed(1)).toBe('13.9');
+  });
+
+  it('halide plugin: composes next to NCM811 and takes 23.0 vol% at 80/17/3 wt%', () => {
+    const result = composeHalide();
+    expect(result.materialIds).toContain('li3incl6');
+    expect(result.materialIds.length).toBeGreaterThanOrEqual(2);
+    expect(result.seVolumePercent).toBeCloseTo(23.03, 1);
+    expect(result.ionicConductivity60C_S_per_m / 0.15).toBeCloseTo(4.2, 1);
+  });
+
+  it('design sweep: 32 points whose solid volume fractions sum to 100 %', () => {
+    const points = designSweep();
+    expect(points).toHaveLength(32);
+    for (const p of points) {
+      expect(p.ncm_volPct + p.se_volPct + p.carbon_volPct).toBeCloseTo(100, 9);
+    }
+    // Same wt%: light carbon black (670 kg/m³) takes more volume than fibre (2000 kg/m³).
+    const sc = points.find((p) => p.carbonShape === 'spherical' && p.carbon_wtPct === 3)!;
+    const cf = points.find(
+      (p) => p.carbonShape === 'fiber' && p.carbon_wtPct === 3 && p.ncm_wtPct === sc.ncm_wtPct,
+    )!;
+    expect(sc.carbon_volPct).toBeGreaterThan(2.5 * cf.carbon_volPct);
+  });
+
+  it('percolation law: σ_SE at φ = 1, floor at and below φ_c, t = 2 in between', () => {
+    expect(percolationIonicConductivity_S_per_m(1, 0)).toBeCloseTo(0.2, 12);
+    expect(percolationIonicConductivity_S_per_m(0.07, 0)).toBeCloseTo(2e-5, 15);
+    expect(percolationIonicConductivity_S_per_m(0.535, 0)).toBeCloseTo(0.2 * 0.25, 12);
+  });
+
+  const base: PlaygroundInput = {
+    ncm_wtPct: 80,
+    se_wtPct: 17,
+    carbon_wtPct: 3,
+    carbonShape: 'spherical',
+    porosity: 0.1,
+    ncmLoading_mg_per_cm2: 30,
+  };
+
+  it('playground: volume percentages sum to 100 and 30 mg/cm² at 90/7/3 is ≈ 100 µm thick', () => {
+    const r = evaluatePlayground({ ...base, ncm_wtPct: 90, se_wtPct: 7 });
+    const v = r.volumePercent;
+    expect(v.ncm + v.se + v.carbon + v.pore).toBeCloseTo(100, 9);
+    // parameters.md §9: L = 0.030 / (4.76 × 0.696 × 0.9) cm ≈ 100 µm.
+    expect(r.thickness_um).toBeGreaterThan(98);
+    expect(r.thickness_um).toBeLessThan(103);
+    expect(r.arealCapacity_mAh_per_cm2).toBeCloseTo(6, 12);
+  });
+
+  it('playground: more NCM (less SE) lowers the estimated ionic conductivity', () => {
+    const at80 = evaluatePlayground(base).ionicConductivity_mS_per_cm;
+    const at90 = evaluatePlayground({ ...base, ncm_wtPct: 90, se_wtPct: 7 });
+    expect(at90.ionicConductivity_mS_per_cm).toBeLessThan(at80 / 3);
+  });
+
+  it('playground: rejects a composition that does not sum to 100 wt%', () => {
+    try {
+      evaluatePlayground({ ...base, se_wtPct: 20 });
+      expect.unreachable();
+    } catch (error) {
+      expect(isSolidCellError(error) && error.code).toBe('E_COMPOSITION_SUM');
+    }
+  });
+});

@@ -1,0 +1,11 @@
+// The documentation samples as one module (for the docs site's data loaders and worker).
+export { composeHalide } from './composeHalide.js';
+export { paperSeVolumePercent } from './compositionCheck.js';
+export { type DesignPoint, designSweep } from './designSweep.js';
+export { type FirstCell, firstCell } from './gettingStarted.js';
+export {
+  PERCOLATION_LAW_SC,
+  type PercolationLaw,
+  percolationIonicConductivity_S_per_m,
+} from './percolationEstimate.js';
+export { evaluatePlayground, type PlaygroundInput, type PlaygroundResult } from './playground.js';

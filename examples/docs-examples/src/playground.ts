@@ -1,0 +1,81 @@
+// The playground's model: composition, thickness and the percolation-law ionic conductivity of
+// an electrode, computed from slider values. Runs in a Web Worker on the docs site, so it must
+// stay browser-safe (no Node built-ins).
+import {
+  type CarbonShape,
+  electrodeVolumeFractions,
+  fromMilliampHoursPerGram,
+  referenceDensities,
+  solidVolumeFractions,
+  thicknessFromNcmArealMass_m,
+} from '@solidcell/core';
+import {
+  PERCOLATION_LAW_SC,
+  type PercolationLaw,
+  percolationIonicConductivity_S_per_m,
+} from './percolationEstimate.js';
+
+/** Slider values of the playground. */
+export interface PlaygroundInput {
+  readonly ncm_wtPct: number;
+  readonly se_wtPct: number;
+  readonly carbon_wtPct: number;
+  readonly carbonShape: CarbonShape;
+  /** Pore volume fraction (0–0.9). */
+  readonly porosity: number;
+  /** NCM areal loading (mg/cm²). */
+  readonly ncmLoading_mg_per_cm2: number;
+}
+
+/** What the playground shows. */
+export interface PlaygroundResult {
+  /** Electrode volume fractions (pores included), in %. */
+  readonly volumePercent: {
+    readonly ncm: number;
+    readonly se: number;
+    readonly carbon: number;
+    readonly pore: number;
+  };
+  /** Electrode thickness for the loading (µm). */
+  readonly thickness_um: number;
+  /** Areal capacity at 200 mAh/g (mAh/cm²). */
+  readonly arealCapacity_mAh_per_cm2: number;
+  /** Percolation-law estimate of the electrode ionic conductivity (mS/cm). */
+  readonly ionicConductivity_mS_per_cm: number;
+}
+
+/** Carbon blocking factor β by shape (parameters.md §6.1, §10). */
+const CARBON_BLOCKING: Readonly<Record<CarbonShape, number>> = { spherical: 0.2, fiber: 0.05 };
+
+/** Evaluates the playground for one set of slider values; throws SolidCellError on bad input. */
+export function evaluatePlayground(input: PlaygroundInput): PlaygroundResult {
+  const densities = referenceDensities(input.carbonShape);
+  const solid = solidVolumeFractions(
+    { ncm: input.ncm_wtPct, se: input.se_wtPct, carbon: input.carbon_wtPct },
+    densities,
+  );
+  const electrode = electrodeVolumeFractions(solid, input.porosity);
+  const arealMass_kg_per_m2 = input.ncmLoading_mg_per_cm2 * 1e-2; // 1 mg/cm² = 0.01 kg/m²
+  const specificCapacity_C_per_kg = fromMilliampHoursPerGram(200);
+  const thickness_m = thicknessFromNcmArealMass_m(arealMass_kg_per_m2, {
+    ncmVolumeFraction: electrode.ncm,
+    ncmDensity_kg_per_m3: densities.ncm,
+    specificCapacity_C_per_kg,
+  });
+  const law: PercolationLaw = {
+    ...PERCOLATION_LAW_SC,
+    carbonBlocking: CARBON_BLOCKING[input.carbonShape],
+  };
+  const sigma = percolationIonicConductivity_S_per_m(electrode.se, electrode.carbon, law);
+  return {
+    volumePercent: {
+      ncm: 100 * electrode.ncm,
+      se: 100 * electrode.se,
+      carbon: 100 * electrode.carbon,
+      pore: 100 * electrode.pore,
+    },
+    thickness_um: thickness_m * 1e6,
+    arealCapacity_mAh_per_cm2: input.ncmLoading_mg_per_cm2 * 0.2, // 200 mAh/g × mg/cm²
+    ionicConductivity_mS_per_cm: sigma * 10,
+  };
+}
