@@ -13,7 +13,7 @@ export function createProgram(output: CommandOutput, version: string): Command {
     .version(version)
     .exitOverride()
     .configureOutput({
-      writeOut: (text) => process.stdout.write(text),
+      writeOut: (text) => output.text(text.trimEnd()),
       // Errors are reported by runCli as one line; commander's own copy is suppressed.
       writeErr: () => {},
     })
