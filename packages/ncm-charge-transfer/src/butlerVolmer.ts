@@ -23,10 +23,11 @@ export const MAX_EXACT_EXPONENT = 200;
 
 const EXP_AT_MAX = Math.exp(MAX_EXACT_EXPONENT);
 
-function cappedExp(argument: number): number {
+/** exp(a) − 1, accurate near 0 (expm1) and continued linearly above MAX_EXACT_EXPONENT. */
+function cappedExpm1(argument: number): number {
   return argument <= MAX_EXACT_EXPONENT
-    ? Math.exp(argument)
-    : EXP_AT_MAX * (1 + argument - MAX_EXACT_EXPONENT);
+    ? Math.expm1(argument)
+    : EXP_AT_MAX * (1 + argument - MAX_EXACT_EXPONENT) - 1;
 }
 
 function cappedExpSlope(argument: number): number {
@@ -41,6 +42,8 @@ export function inverseThermalVoltage_per_V(temperature_K: number): number {
 /**
  * Butler–Volmer current density j = i₀ [exp(α_a F η/RT) − exp(−α_c F η/RT)] (A/m², anodic > 0)
  * for the charge-transfer overpotential η (V) across the interface itself (film drop excluded).
+ * Evaluated as i₀ [expm1(α_a F η/RT) − expm1(−α_c F η/RT)] so it keeps full relative precision
+ * for |η| ≪ RT/F.
  */
 export function butlerVolmerCurrentDensity_A_per_m2(
   overpotential_V: number,
@@ -49,8 +52,8 @@ export function butlerVolmerCurrentDensity_A_per_m2(
   const f = inverseThermalVoltage_per_V(kinetics.temperature_K);
   return (
     kinetics.exchangeCurrentDensity_A_per_m2 *
-    (cappedExp(kinetics.anodicTransferCoefficient * f * overpotential_V) -
-      cappedExp(-kinetics.cathodicTransferCoefficient * f * overpotential_V))
+    (cappedExpm1(kinetics.anodicTransferCoefficient * f * overpotential_V) -
+      cappedExpm1(-kinetics.cathodicTransferCoefficient * f * overpotential_V))
   );
 }
 
@@ -126,7 +129,10 @@ export function solveFilmCurrent(
   const f = inverseThermalVoltage_per_V(kinetics.temperature_K);
   const anodic = eta > 0;
   const alpha = anodic ? kinetics.anodicTransferCoefficient : kinetics.cathodicTransferCoefficient;
-  const bound = Math.log1p(Math.abs(eta) / (resistance * i0)) / (alpha * f);
+  // i₀(exp(α f |η_ct|) − 1) ≤ |BV(η_ct)| ≤ |η|/R bounds |η_ct|; valid only where exp is exact.
+  const boundExponent = Math.log1p(Math.abs(eta) / (resistance * i0));
+  const bound =
+    boundExponent <= MAX_EXACT_EXPONENT ? boundExponent / (alpha * f) : Number.POSITIVE_INFINITY;
   let lo = anodic ? 0 : Math.max(eta, -bound);
   let hi = anodic ? Math.min(eta, bound) : 0;
   const residual = (etaCt: number): number =>
@@ -138,16 +144,17 @@ export function solveFilmCurrent(
     if (h === 0) return solution(x, kinetics, resistance, iteration);
     if (h > 0) hi = x;
     else lo = x;
-    const width = hi - lo;
-    if (width <= 4 * Number.EPSILON * Math.max(Math.abs(lo), Math.abs(hi))) {
+    const middle = 0.5 * (lo + hi);
+    const exhausted = middle <= lo || middle >= hi;
+    if (exhausted || hi - lo <= 4 * Number.EPSILON * Math.max(Math.abs(lo), Math.abs(hi))) {
       return solution(x, kinetics, resistance, iteration);
     }
     const derivative = 1 + resistance * butlerVolmerSlope_A_per_m2_V(x, kinetics);
     const newton = x - h / derivative;
-    const step = Math.abs(newton - x);
-    x = newton > lo && newton < hi ? newton : 0.5 * (lo + hi);
-    if (step <= 2 * Number.EPSILON * Math.abs(x))
+    if (Math.abs(newton - x) <= 2 * Number.EPSILON * Math.abs(x)) {
       return solution(x, kinetics, resistance, iteration);
+    }
+    x = newton > lo && newton < hi ? newton : middle;
   }
   throw new SolidCellError(
     'E_SOLVER_NOT_CONVERGED',
