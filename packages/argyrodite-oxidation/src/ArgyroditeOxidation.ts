@@ -1,0 +1,207 @@
+// The coupled argyrodite (Li6PS5Cl) oxidation reaction set (model.md M5–M7) as a core
+// SideReaction: SE oxidation on carbon|SE producing intermediates, intermediate-catalysed SE
+// oxidation on NCM|SE, interphase film on NCM and SE consumption/blocking, per-node state.
+import {
+  type CarbonAdditive,
+  FARADAY_C_per_mol,
+  invalidInput,
+  type SideReaction,
+  type SideReactionConditions,
+  type SideReactionEffects,
+  type SideReactionRates,
+  type SideReactionSite,
+  type SideReactionStateVariable,
+  SolidCellError,
+} from '@solidcell/core';
+import { assertUsableCarbon, referenceCarbonAdditive } from './carbon.js';
+import {
+  intermediateEnhancement,
+  oxidationCurrentDensity_A_per_m2,
+  siteKinetics,
+} from './kinetics.js';
+import {
+  type ArgyroditeOxidationParameterOverrides,
+  type ArgyroditeOxidationParameters,
+  resolveArgyroditeOxidationParameters,
+} from './parameters.js';
+import { type ReactiveAreas, reactiveAreas } from './reactiveAreas.js';
+
+/** Plugin/reaction id. */
+export const ARGYRODITE_OXIDATION_ID = 'argyrodite-oxidation';
+
+/** Index of each state variable in the state vector. */
+export const ARGYRODITE_OXIDATION_STATE = {
+  /** q_C: charge passed per carbon BET area in contact with SE (C/m²). */
+  carbonCharge: 0,
+  /** c_int: oxidised-intermediate concentration (mol per m³ of electrode). */
+  intermediate: 1,
+  /** q_N: charge passed per NCM|SE area (C/m²). */
+  ncmCharge: 2,
+} as const;
+
+/** Options of {@link ArgyroditeOxidation}. */
+export interface ArgyroditeOxidationOptions {
+  /** Parameter overrides (validated), merged with the defaults. */
+  readonly parameters?: ArgyroditeOxidationParameterOverrides;
+  /** Carbon additive whose density and BET area set the reacting carbon area; default SC. */
+  readonly carbon?: CarbonAdditive;
+}
+
+/** Derived quantities of one node state (for outputs and tests). */
+export interface ArgyroditeOxidationStateSummary {
+  /** Total side-reaction charge passed per electrode volume, a_C q_C + a_N q_N (C/m³). */
+  readonly charge_C_per_m3: number;
+  /** Electrode volume fraction of SE consumed by oxidation (–), before clamping. */
+  readonly seFractionConsumed: number;
+  /** Electrode volume fraction of SE pathway blocked by products on carbon (–). */
+  readonly seFractionBlocked: number;
+  /** Remaining reactive SE, 1 − consumed/initial, in [0, 1] (–). */
+  readonly seAvailability: number;
+  /** Interphase film thickness on NCM, δ = q_N (V_m/n)/F (m). */
+  readonly filmThickness_m: number;
+}
+
+const STATE_VARIABLES: readonly SideReactionStateVariable[] = [
+  { name: 'carbonOxidationCharge_C_per_m2', initial: 0, minimum: 0 },
+  { name: 'intermediateConcentration_mol_per_m3', initial: 0, minimum: 0 },
+  { name: 'ncmOxidationCharge_C_per_m2', initial: 0, minimum: 0 },
+];
+
+/**
+ * SE (Li6PS5Cl) oxidation coupled across the carbon|SE and NCM|SE interfaces.
+ *
+ * @remarks
+ * Per node, with E = φ_s − φ_e (V vs Li/Li⁺), T (K), state [q_C, c_int, q_N]:
+ * - carbon: i_C = s·k_C F A(T) exp[αF(E − U_ox,C)/RT] exp(−q_C/q*) (A/m² carbon BET area in
+ *   contact with SE; optional zone factor max(0, 1 − q_C/q_zone));
+ * - NCM: i_N = s·k_N F A(T) exp[αF(E − U_ox,NCM)/RT] exp(−q_N/q*_N)·(1 + γ θ_3ph c/(c + c_ref));
+ * - dq_C/dt = i_C, dq_N/dt = i_N, dc/dt = Y a_C i_C/F − k_d c;
+ * - volumetric current a_C i_C + a_N i_N (A/m³), all irreversible;
+ * - A(T) = exp[−(E_a/R)(1/T − 1/298.15)], s = max(0, 1 − φ_consumed/φ_SE,0) the remaining
+ *   reactive SE (self-limitation as SE runs out), φ_consumed = (a_C q_C + a_N q_N)/(q_ox,SE ρ_SE).
+ * Effects: R_film = q_N (V_m/n)/(F σ_int) (Ω m² of NCM|SE area); SE fraction lost =
+ * min(φ_SE,0, φ_consumed + β_p a_C q_C (V_m/n)/F).
+ * Reacting areas from {@link reactiveAreas}. The descriptors passed in the conditions must be
+ * those of the as-built microstructure (the SE loss is carried by the state).
+ * @see shared/physics/model.md M5–M7; parameters.md §8, §8.1.
+ */
+export class ArgyroditeOxidation implements SideReaction {
+  public readonly id: string = ARGYRODITE_OXIDATION_ID;
+  public readonly sites: readonly SideReactionSite[] = ['carbon|electrolyte', 'ncm|electrolyte'];
+  public readonly stateVariables: readonly SideReactionStateVariable[] = STATE_VARIABLES;
+  /** The resolved parameters. */
+  public readonly parameters: ArgyroditeOxidationParameters;
+  /** The carbon additive whose BET area reacts. */
+  public readonly carbon: CarbonAdditive;
+
+  public constructor(options: ArgyroditeOxidationOptions = {}) {
+    this.parameters = resolveArgyroditeOxidationParameters(options.parameters ?? {});
+    this.carbon = options.carbon ?? referenceCarbonAdditive('spherical');
+    assertUsableCarbon(this.carbon);
+  }
+
+  /** Reacting areas at a node (see {@link reactiveAreas}). */
+  public areas(conditions: SideReactionConditions): ReactiveAreas {
+    return reactiveAreas(conditions.descriptors, this.carbon);
+  }
+
+  public rates(conditions: SideReactionConditions, state: readonly number[]): SideReactionRates {
+    assertConditions(conditions);
+    const [qC, c, qN] = readState(state);
+    const p = this.parameters;
+    const areas = this.areas(conditions);
+    const availability = this.summaryFor(areas, qC, qN).seAvailability;
+    const E = conditions.electrodePotential_V;
+    const T = conditions.temperature_K;
+    const iC =
+      availability * oxidationCurrentDensity_A_per_m2(siteKinetics(p, 'carbon', T), E, qC);
+    const iN =
+      availability *
+      oxidationCurrentDensity_A_per_m2(siteKinetics(p, 'ncm', T), E, qN) *
+      intermediateEnhancement(p, areas.threePhaseFraction, c);
+    const carbonCurrent = areas.carbonReactiveArea_m2_per_m3 * iC;
+    const ncmCurrent = areas.ncmSeArea_m2_per_m3 * iN;
+    const production = (p.intermediateYield_mol_per_mol * carbonCurrent) / FARADAY_C_per_mol;
+    return {
+      volumetricCurrent_A_per_m3: carbonCurrent + ncmCurrent,
+      stateRates: [iC, production - p.intermediateDecayRate_per_s * Math.max(0, c), iN],
+      siteCurrents_A_per_m3: { 'carbon|electrolyte': carbonCurrent, 'ncm|electrolyte': ncmCurrent },
+    };
+  }
+
+  public effects(conditions: SideReactionConditions, state: readonly number[]): SideReactionEffects {
+    const [qC, , qN] = readState(state);
+    const areas = this.areas(conditions);
+    const summary = this.summaryFor(areas, qC, qN);
+    const lost = Math.min(
+      areas.initialSeFraction,
+      Math.max(0, summary.seFractionConsumed + summary.seFractionBlocked),
+    );
+    return {
+      activeMaterialFilmResistance_ohm_m2:
+        summary.filmThickness_m / this.parameters.interphaseConductivity_S_per_m,
+      seVolumeFractionLost: lost,
+    };
+  }
+
+  /** Derived quantities of a node state (charge per volume, SE consumed/blocked, film). */
+  public summary(
+    conditions: SideReactionConditions,
+    state: readonly number[],
+  ): ArgyroditeOxidationStateSummary {
+    const [qC, , qN] = readState(state);
+    return this.summaryFor(this.areas(conditions), qC, qN);
+  }
+
+  private summaryFor(
+    areas: ReactiveAreas,
+    carbonCharge: number,
+    ncmCharge: number,
+  ): ArgyroditeOxidationStateSummary {
+    const p = this.parameters;
+    const carbonCharge_C_per_m3 = areas.carbonReactiveArea_m2_per_m3 * carbonCharge;
+    const charge = carbonCharge_C_per_m3 + areas.ncmSeArea_m2_per_m3 * ncmCharge;
+    const volumePerCoulomb = p.productMolarVolumePerElectron_m3_per_mol / FARADAY_C_per_mol;
+    const consumed = charge / (p.seSpecificOxidationCharge_C_per_kg * p.seDensity_kg_per_m3);
+    const initial = areas.initialSeFraction;
+    return {
+      charge_C_per_m3: charge,
+      seFractionConsumed: consumed,
+      seFractionBlocked: p.productBlockingFactor * carbonCharge_C_per_m3 * volumePerCoulomb,
+      seAvailability: initial > 0 ? Math.min(1, Math.max(0, 1 - consumed / initial)) : 0,
+      filmThickness_m: ncmCharge * volumePerCoulomb,
+    };
+  }
+}
+
+function assertConditions(conditions: SideReactionConditions): void {
+  const E = conditions.electrodePotential_V;
+  if (!Number.isFinite(E) || E < -5 || E > 10) {
+    invalidInput('conditions.electrodePotential_V', E, 'a finite number -5 ≤ x ≤ 10 V vs Li/Li+');
+  }
+  const T = conditions.temperature_K;
+  if (!Number.isFinite(T) || T < 150 || T > 600) {
+    invalidInput('conditions.temperature_K', T, 'a finite number 150 ≤ x ≤ 600 K');
+  }
+}
+
+function readState(state: readonly number[]): [number, number, number] {
+  if (state.length !== STATE_VARIABLES.length) {
+    invalidInput('state', state, `${STATE_VARIABLES.length} numbers (${stateNames()})`);
+  }
+  const values = state.map((value, index) => {
+    if (!Number.isFinite(value)) {
+      throw new SolidCellError(
+        'E_SOLVER_NON_FINITE',
+        `argyrodite-oxidation state ${STATE_VARIABLES[index]!.name} = ${String(value)} is not finite`,
+        { field: `state.${STATE_VARIABLES[index]!.name}`, value, allowed: 'a finite number' },
+      );
+    }
+    return Math.max(0, value);
+  });
+  return [values[0]!, values[1]!, values[2]!];
+}
+
+function stateNames(): string {
+  return STATE_VARIABLES.map((variable) => variable.name).join(', ');
+}
