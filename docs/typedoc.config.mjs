@@ -1,0 +1,33 @@
+// API reference: typedoc over every workspace package that has src/index.ts, rendered to
+// Markdown for VitePress into docs/api/ (generated, git-ignored). Packages still in progress
+// are tolerated: `skipErrorChecking` documents them even while they have type errors.
+import { existsSync, readdirSync } from 'node:fs';
+
+const packagesDir = new URL('../packages/', import.meta.url);
+const entryPoints = readdirSync(packagesDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .filter((entry) => existsSync(new URL(`${entry.name}/src/index.ts`, packagesDir)))
+  .filter((entry) => existsSync(new URL(`${entry.name}/package.json`, packagesDir)))
+  .map((entry) => `../packages/${entry.name}`);
+
+/** @type {Partial<import('typedoc').TypeDocOptions & import('typedoc-plugin-markdown').PluginOptions>} */
+export default {
+  entryPointStrategy: 'packages',
+  entryPoints,
+  packageOptions: {
+    entryPoints: ['src/index.ts'],
+    skipErrorChecking: true,
+    excludeExternals: true,
+  },
+  out: 'api',
+  plugin: ['typedoc-plugin-markdown', 'typedoc-vitepress-theme'],
+  docsRoot: '.',
+  readme: 'none',
+  entryFileName: 'index',
+  hidePageHeader: true,
+  skipErrorChecking: true,
+  excludePrivate: true,
+  githubPages: false,
+  disableSources: true,
+  logLevel: 'Warn',
+};
