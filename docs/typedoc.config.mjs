@@ -18,6 +18,7 @@ export default {
     entryPoints: ['src/index.ts'],
     skipErrorChecking: true,
     excludeExternals: true,
+    disableSources: true,
   },
   out: 'api',
   plugin: ['typedoc-plugin-markdown', 'typedoc-vitepress-theme'],
