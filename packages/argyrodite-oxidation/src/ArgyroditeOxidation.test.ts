@@ -81,8 +81,7 @@ describe(ArgyroditeOxidation, () => {
     const small = estimatedDescriptors(90, 3);
     const conditions = { electrodePotential_V: 4.2, temperature_K: T, descriptors: small };
     const aC = reaction.areas(conditions).carbonReactiveArea_m2_per_m3;
-    const allSe =
-      (small.volumeFractions.se * 499 * 3600 * 1860) / aC; // q_C that oxidises all SE
+    const allSe = (small.volumeFractions.se * 499 * 3600 * 1860) / aC; // q_C that oxidises all SE
     expect(reaction.rates(conditions, [allSe, 0, 0]).volumetricCurrent_A_per_m3).toBe(0);
     expect(reaction.effects(conditions, [10 * allSe, 0, 0]).seVolumeFractionLost).toBe(
       small.volumeFractions.se,
@@ -146,9 +145,7 @@ describe(ArgyroditeOxidation, () => {
       'argyroditeOxidation.couplingFactor',
     );
     expect(
-      field(
-        () => new ArgyroditeOxidation({ parameters: { transferCoefficient: Number.NaN } }),
-      ),
+      field(() => new ArgyroditeOxidation({ parameters: { transferCoefficient: Number.NaN } })),
     ).toBe('argyroditeOxidation.transferCoefficient');
     expect(field(() => reaction.rates(node(Number.NaN), [0, 0, 0]))).toBe(
       'conditions.electrodePotential_V',

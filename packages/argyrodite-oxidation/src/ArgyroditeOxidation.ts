@@ -113,8 +113,7 @@ export class ArgyroditeOxidation implements SideReaction {
     const availability = this.summaryFor(areas, qC, qN).seAvailability;
     const E = conditions.electrodePotential_V;
     const T = conditions.temperature_K;
-    const iC =
-      availability * oxidationCurrentDensity_A_per_m2(siteKinetics(p, 'carbon', T), E, qC);
+    const iC = availability * oxidationCurrentDensity_A_per_m2(siteKinetics(p, 'carbon', T), E, qC);
     const iN =
       availability *
       oxidationCurrentDensity_A_per_m2(siteKinetics(p, 'ncm', T), E, qN) *
@@ -129,7 +128,10 @@ export class ArgyroditeOxidation implements SideReaction {
     };
   }
 
-  public effects(conditions: SideReactionConditions, state: readonly number[]): SideReactionEffects {
+  public effects(
+    conditions: SideReactionConditions,
+    state: readonly number[],
+  ): SideReactionEffects {
     const [qC, , qN] = readState(state);
     const areas = this.areas(conditions);
     const summary = this.summaryFor(areas, qC, qN);

@@ -20,7 +20,8 @@ describe(calibrateCarbonRateConstant, () => {
     expect(fit.achievedCharge_C_per_m2).toBeCloseTo(29, 6);
     expect(fit.rateConstant_mol_per_m2_s).toBeCloseTo(4.123e-19, 21);
     expect(
-      fit.rateConstant_mol_per_m2_s / DEFAULT_ARGYRODITE_OXIDATION_PARAMETERS.carbonRateConstant_mol_per_m2_s,
+      fit.rateConstant_mol_per_m2_s /
+        DEFAULT_ARGYRODITE_OXIDATION_PARAMETERS.carbonRateConstant_mol_per_m2_s,
     ).toBeCloseTo(1, 3);
   });
 
@@ -94,7 +95,8 @@ describe(calibrateNcmRateConstant, () => {
     const fit = calibrateNcmRateConstant();
     expect(fit.achievedCharge_C_per_m2).toBeCloseTo(10, 6);
     expect(
-      fit.rateConstant_mol_per_m2_s / DEFAULT_ARGYRODITE_OXIDATION_PARAMETERS.ncmRateConstant_mol_per_m2_s,
+      fit.rateConstant_mol_per_m2_s /
+        DEFAULT_ARGYRODITE_OXIDATION_PARAMETERS.ncmRateConstant_mol_per_m2_s,
     ).toBeCloseTo(1, 3);
   });
 });

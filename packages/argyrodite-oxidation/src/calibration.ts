@@ -1,11 +1,6 @@
 // Stand-alone calibration of the area-specific rate constants (parameters.md §11 order): k_C
 // from the carbon-area charge of the first charge (model.md §4 target 3), bisection in log k.
-import {
-  fromVsLiIn,
-  invalidInput,
-  REFERENCE_TEMPERATURE_K,
-  SolidCellError,
-} from '@solidcell/core';
+import { fromVsLiIn, invalidInput, REFERENCE_TEMPERATURE_K, SolidCellError } from '@solidcell/core';
 import { type AreaChargeHistory, integrateAreaCharge } from './integrateAreaCharge.js';
 import { type OxidationSite, siteKinetics } from './kinetics.js';
 import { ocpChargeTrajectory, type PotentialTrajectory } from './ocpTrajectory.js';

@@ -6,7 +6,8 @@ import { simulateCarbonCv } from './carbonCv.js';
 const sc = referenceCarbonAdditive('spherical');
 const cf = referenceCarbonAdditive('fiber');
 const base = { scanRate_V_per_s: 1e-4, from_V: 2.0, to_V: 4.5 } as const;
-const limiting = (nu: number) => (0.5 * FARADAY_C_per_mol * nu * 20) / (GAS_CONSTANT_J_per_mol_K * 298.15);
+const limiting = (nu: number) =>
+  (0.5 * FARADAY_C_per_mol * nu * 20) / (GAS_CONSTANT_J_per_mol_K * 298.15);
 
 describe(simulateCarbonCv, () => {
   it('recommended law: the anodic current saturates at αFνq*/RT per carbon area (0.0389 A/m² at 0.1 mV/s)', () => {

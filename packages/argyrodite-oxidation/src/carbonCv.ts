@@ -73,7 +73,9 @@ const cvSchema = z
     from_V: boundedNumber({ min: -0.6, max: 5, unit: 'V vs Li-In' }),
     to_V: boundedNumber({ min: -0.6, max: 5, unit: 'V vs Li-In' }),
     cycles: boundedNumber({ min: 1, max: 50, integer: true, unit: '' }).default(1),
-    temperature_K: boundedNumber({ min: 150, max: 600, unit: 'K' }).default(REFERENCE_TEMPERATURE_K),
+    temperature_K: boundedNumber({ min: 150, max: 600, unit: 'K' }).default(
+      REFERENCE_TEMPERATURE_K,
+    ),
     potentialStep_V: boundedNumber({ min: 1e-5, max: 0.05, unit: 'V' }).default(1e-3),
     seContactFraction: boundedNumber({ min: 0, max: 1, unit: '' }).default(1),
   })

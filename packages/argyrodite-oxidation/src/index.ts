@@ -14,13 +14,6 @@ export {
   type ArgyroditeOxidationStateSummary,
 } from './ArgyroditeOxidation.js';
 export {
-  assertUsableCarbon,
-  CARBON_BLACK_BET_m2_per_kg,
-  CARBON_FIBER_BET_m2_per_kg,
-  referenceCarbonAdditive,
-} from './carbon.js';
-export { type CarbonCvInput, type CarbonCvResult, simulateCarbonCv } from './carbonCv.js';
-export {
   CARBON_FIRST_CHARGE_TARGET_C_per_m2,
   CARBON_OXIDATION_REGION_LIMIT_V,
   calibrateCarbonRateConstant,
@@ -29,6 +22,13 @@ export {
   type RateConstantCalibration,
   type RateConstantCalibrationOptions,
 } from './calibration.js';
+export {
+  assertUsableCarbon,
+  CARBON_BLACK_BET_m2_per_kg,
+  CARBON_FIBER_BET_m2_per_kg,
+  referenceCarbonAdditive,
+} from './carbon.js';
+export { type CarbonCvInput, type CarbonCvResult, simulateCarbonCv } from './carbonCv.js';
 export {
   type AreaChargeHistory,
   type IntegrateAreaChargeOptions,

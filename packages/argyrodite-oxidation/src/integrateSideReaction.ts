@@ -128,7 +128,10 @@ function backwardEulerStep(
         jacobian[i]![j] = (rs[i]! - r[i]!) / perturbation;
       }
     }
-    const delta = solveDense(jacobian, r.map((value) => -value));
+    const delta = solveDense(
+      jacobian,
+      r.map((value) => -value),
+    );
     if (delta === undefined) return undefined;
     x = x.map((value, i) => Math.max(minimum[i]!, value + delta[i]!));
     if (!x.every(Number.isFinite)) return undefined;

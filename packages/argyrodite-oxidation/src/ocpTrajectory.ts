@@ -6,21 +6,20 @@ import { invalidInput } from '@solidcell/core';
  * NCM811 OCP vs state of charge θ of the practical window (θ = 0 discharged, 1 at 200 mAh/g),
  * V vs Li/Li⁺: parameters.md §7.1 table (Chen 2020 fit mapped by s = 0.9084 − 0.6423 θ).
  */
-export const NCM811_OCP_TABLE: readonly { readonly soc: number; readonly potential_V: number }[] =
-  [
-    { soc: 0, potential_V: 3.561 },
-    { soc: 0.1, potential_V: 3.613 },
-    { soc: 0.2, potential_V: 3.665 },
-    { soc: 0.3, potential_V: 3.718 },
-    { soc: 0.4, potential_V: 3.772 },
-    { soc: 0.5, potential_V: 3.841 },
-    { soc: 0.6, potential_V: 3.941 },
-    { soc: 0.7, potential_V: 4.022 },
-    { soc: 0.8, potential_V: 4.114 },
-    { soc: 0.9, potential_V: 4.186 },
-    { soc: 0.95, potential_V: 4.208 },
-    { soc: 1, potential_V: 4.285 },
-  ];
+export const NCM811_OCP_TABLE: readonly { readonly soc: number; readonly potential_V: number }[] = [
+  { soc: 0, potential_V: 3.561 },
+  { soc: 0.1, potential_V: 3.613 },
+  { soc: 0.2, potential_V: 3.665 },
+  { soc: 0.3, potential_V: 3.718 },
+  { soc: 0.4, potential_V: 3.772 },
+  { soc: 0.5, potential_V: 3.841 },
+  { soc: 0.6, potential_V: 3.941 },
+  { soc: 0.7, potential_V: 4.022 },
+  { soc: 0.8, potential_V: 4.114 },
+  { soc: 0.9, potential_V: 4.186 },
+  { soc: 0.95, potential_V: 4.208 },
+  { soc: 1, potential_V: 4.285 },
+];
 
 /** NCM811 OCP at θ by linear interpolation of {@link NCM811_OCP_TABLE} (V vs Li/Li⁺). */
 export function ncmOcpFromTable_V(soc: number): number {
