@@ -1,0 +1,184 @@
+// Volume-conserving deposition of carbon primitives (spheres, tubes) into the non-NCM voxels,
+// with sub-voxel carbon fractions and an exact stop at the target carbon volume.
+import { PhaseLabel } from '@solidcell/core';
+import { type GridGeometry, wrapIndex } from '../grid/GridGeometry.js';
+
+/** Carbon fraction from which a voxel is relabelled as full carbon. */
+const FULL_VOXEL = 1 - 1e-6;
+
+/**
+ * Writes carbon into a voxel grid.
+ *
+ * @remarks
+ * A primitive of nominal volume V (voxel units) is rasterised with the coverage estimate
+ * f(d) = clamp(½ + r_eff − d, 0, 1) of each voxel whose centre lies at distance d from the
+ * primitive's axis or centre, with r_eff = max(r, 0.45 voxel) so that even a thin fibre leaves a
+ * face-connected trail. NCM and full-carbon voxels are skipped; the coverages are then scaled so
+ * that they add up to V (carbon finer than the grid becomes a per-voxel fraction) and capped at
+ * the free share 1 − c of each voxel. The last primitive is scaled down so that the deposited
+ * total equals the target exactly. Voxels that reach a carbon fraction of 1 are relabelled
+ * `carbon` by {@link CarbonDepositor.finalize}.
+ */
+export class CarbonDepositor {
+  /** Carbon volume written so far (voxel units). */
+  public deposited = 0;
+  private readonly indices: number[] = [];
+  private readonly weights: number[] = [];
+  private readonly tube = new Map<number, number>();
+
+  public constructor(
+    private readonly grid: GridGeometry,
+    private readonly labels: Uint8Array,
+    private readonly carbonFraction: Float32Array,
+    /** Target carbon volume (voxel units). */
+    public readonly target: number,
+  ) {}
+
+  /** Carbon volume still to place (voxel units). */
+  public get remaining(): number {
+    return Math.max(0, this.target - this.deposited);
+  }
+
+  /** Whether the target has been reached. */
+  public get done(): boolean {
+    return this.remaining <= 1e-9 * Math.max(1, this.target);
+  }
+
+  private freeVoxel(i: number): boolean {
+    const label = this.labels[i];
+    return label === PhaseLabel.se && this.carbonFraction[i]! < FULL_VOXEL;
+  }
+
+  private wrap(i: number, n: number): number {
+    if (this.grid.periodic) return wrapIndex(i, n);
+    return i >= 0 && i < n ? i : -1;
+  }
+
+  /**
+   * Deposits a sphere (centre and radius in voxel units).
+   *
+   * @returns the carbon volume actually written (voxel units).
+   */
+  public depositSphere(cx: number, cy: number, cz: number, radius: number): number {
+    const { nx, ny, nz } = this.grid;
+    const rEff = Math.max(radius, 0.45);
+    const reach = rEff + 0.5;
+    this.indices.length = 0;
+    this.weights.length = 0;
+    for (let zi = Math.floor(cz - reach - 0.5); zi <= Math.ceil(cz + reach - 0.5); zi++) {
+      const z = this.wrap(zi, nz);
+      if (z < 0) continue;
+      const dz = zi + 0.5 - cz;
+      for (let yi = Math.floor(cy - reach - 0.5); yi <= Math.ceil(cy + reach - 0.5); yi++) {
+        const y = this.wrap(yi, ny);
+        if (y < 0) continue;
+        const dy = yi + 0.5 - cy;
+        for (let xi = Math.floor(cx - reach - 0.5); xi <= Math.ceil(cx + reach - 0.5); xi++) {
+          const x = this.wrap(xi, nx);
+          if (x < 0) continue;
+          const dx = xi + 0.5 - cx;
+          const f = 0.5 + rEff - Math.sqrt(dx * dx + dy * dy + dz * dz);
+          if (f <= 0) continue;
+          const i = x + nx * (y + ny * z);
+          if (!this.freeVoxel(i)) continue;
+          this.indices.push(i);
+          this.weights.push(Math.min(1, f));
+        }
+      }
+    }
+    return this.commit((4 / 3) * Math.PI * radius ** 3);
+  }
+
+  /**
+   * Deposits a tube of radius `radius` along a polyline (flat xyz list, voxel units, unwrapped
+   * coordinates; periodic boxes wrap them).
+   *
+   * @returns the carbon volume actually written (voxel units).
+   */
+  public depositTube(points: readonly number[], radius: number): number {
+    const { nx, ny, nz } = this.grid;
+    const rEff = Math.max(radius, 0.45);
+    const reach = rEff + 0.5;
+    this.tube.clear();
+    let length = 0;
+    for (let p = 0; p + 5 < points.length; p += 3) {
+      const ax = points[p]!;
+      const ay = points[p + 1]!;
+      const az = points[p + 2]!;
+      const ux = points[p + 3]! - ax;
+      const uy = points[p + 4]! - ay;
+      const uz = points[p + 5]! - az;
+      const len2 = ux * ux + uy * uy + uz * uz;
+      length += Math.sqrt(len2);
+      const lo = (a: number, b: number) => Math.floor(Math.min(a, b) - reach - 0.5);
+      const hi = (a: number, b: number) => Math.ceil(Math.max(a, b) + reach - 0.5);
+      for (let zi = lo(az, az + uz); zi <= hi(az, az + uz); zi++) {
+        const z = this.wrap(zi, nz);
+        if (z < 0) continue;
+        for (let yi = lo(ay, ay + uy); yi <= hi(ay, ay + uy); yi++) {
+          const y = this.wrap(yi, ny);
+          if (y < 0) continue;
+          for (let xi = lo(ax, ax + ux); xi <= hi(ax, ax + ux); xi++) {
+            const x = this.wrap(xi, nx);
+            if (x < 0) continue;
+            const px = xi + 0.5 - ax;
+            const py = yi + 0.5 - ay;
+            const pz = zi + 0.5 - az;
+            const t = len2 > 0 ? Math.min(1, Math.max(0, (px * ux + py * uy + pz * uz) / len2)) : 0;
+            const qx = px - t * ux;
+            const qy = py - t * uy;
+            const qz = pz - t * uz;
+            const f = 0.5 + rEff - Math.sqrt(qx * qx + qy * qy + qz * qz);
+            if (f <= 0) continue;
+            const i = x + nx * (y + ny * z);
+            if (!this.freeVoxel(i)) continue;
+            const previous = this.tube.get(i);
+            if (previous === undefined || f > previous) this.tube.set(i, Math.min(1, f));
+          }
+        }
+      }
+    }
+    this.indices.length = 0;
+    this.weights.length = 0;
+    for (const [i, f] of this.tube) {
+      this.indices.push(i);
+      this.weights.push(f);
+    }
+    return this.commit(Math.PI * radius * radius * length);
+  }
+
+  private commit(nominalVolume: number): number {
+    let sum = 0;
+    for (const w of this.weights) sum += w;
+    if (sum <= 0 || this.done) return 0;
+    const scale = nominalVolume / sum;
+    let written = 0;
+    for (let k = 0; k < this.indices.length; k++) {
+      const i = this.indices[k]!;
+      const amount = Math.min(scale * this.weights[k]!, 1 - this.carbonFraction[i]!);
+      this.weights[k] = amount;
+      written += amount;
+    }
+    const trim = written > this.remaining ? this.remaining / written : 1;
+    let applied = 0;
+    for (let k = 0; k < this.indices.length; k++) {
+      const i = this.indices[k]!;
+      const before = this.carbonFraction[i]!;
+      const after = Math.fround(Math.min(1, before + trim * this.weights[k]!));
+      this.carbonFraction[i] = after;
+      applied += after - before;
+    }
+    this.deposited += applied;
+    return applied;
+  }
+
+  /** Relabels voxels whose carbon fraction reached 1 as full `carbon` voxels (fraction 0). */
+  public finalize(): void {
+    for (let i = 0; i < this.labels.length; i++) {
+      if (this.carbonFraction[i]! >= FULL_VOXEL) {
+        this.labels[i] = PhaseLabel.carbon;
+        this.carbonFraction[i] = 0;
+      }
+    }
+  }
+}
