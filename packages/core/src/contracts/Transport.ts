@@ -28,7 +28,20 @@ export interface SolverReport {
   readonly relativeResidual: number;
   /** |I_in − I_out| / |I_in| between the two electrode faces. */
   readonly currentBalanceError: number;
+  /** Wall time of the whole solve including setup (s). */
   readonly seconds: number;
+  /**
+   * False when the iteration limit stopped the solve before the tolerance was met (only reported
+   * when the caller asked for a report instead of an `E_SOLVER_NOT_CONVERGED` error); absent or
+   * true otherwise.
+   */
+  readonly converged?: boolean;
+  /** Number of unknowns actually solved (voxels of the conducting cluster spanning both faces). */
+  readonly unknowns?: number;
+  /** Multigrid levels used by the preconditioner (1 = no coarsening, 0 = none). */
+  readonly multigridLevels?: number;
+  /** Part of {@link SolverReport.seconds} spent building conductances and the hierarchy (s). */
+  readonly setupSeconds?: number;
 }
 
 /** Result of a {@link Transport} evaluation. */

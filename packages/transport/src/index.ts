@@ -1,0 +1,53 @@
+/**
+ * `@solidcell/transport`: effective ionic and electronic conductivity of composite-electrode
+ * microstructures (mechanism M3). A voxel finite-volume conduction solver (conjugate gradients
+ * preconditioned by an aggregation multigrid V-cycle) as the `voxel-fv` Transport, closed-form
+ * percolation / effective-medium laws as the `effective-medium` Transport, a log-space fit of the
+ * percolation law to voxel results, and small synthetic voxel structures for verification.
+ *
+ * @packageDocumentation
+ */
+
+export { LABELLED_PHASES, labelConductivityTable, mixedVoxelConductivity_S_per_m } from './conductivityTable.js';
+export {
+  DEFAULT_EFFECTIVE_MEDIUM_PARAMETERS,
+  type EffectiveMediumParameters,
+  EffectiveMediumTransport,
+} from './EffectiveMediumTransport.js';
+export {
+  createEffectiveMediumTransportModule,
+  createEffectiveMediumTransportPlugin,
+  effectiveMediumTransportModule,
+  effectiveMediumTransportPlugin,
+} from './effectiveMediumTransportPlugin.js';
+export {
+  fitPercolationLaw,
+  type PercolationFit,
+  type PercolationLaw,
+  type PercolationSample,
+  percolationRatio,
+} from './percolationLaw.js';
+export { type LabelledVolumeFractions, phaseVolumeFractions } from './phaseVolumeFractions.js';
+export {
+  solveVoxelConduction,
+  type VoxelSolution,
+  type VoxelSolveOptions,
+} from './solveVoxelConduction.js';
+export {
+  createLayeredGrid,
+  createRandomSpheresGrid,
+  createSphereGrid,
+  createThreePhaseGrid,
+  paintSpheres,
+  type RandomSpheresOptions,
+  type ThreePhaseOptions,
+  type VoxelSphere,
+} from './syntheticGrids.js';
+export { VoxelTransport, type VoxelTransportOptions } from './VoxelTransport.js';
+export {
+  createVoxelTransportModule,
+  createVoxelTransportPlugin,
+  voxelTransportModule,
+  voxelTransportPlugin,
+  voxelTransportPlugin as plugin,
+} from './voxelTransportPlugin.js';

@@ -1,0 +1,384 @@
+// The voxel conduction solve: ∇·(σ∇φ) = 0 with φ = 1 / 0 on the two faces normal to the axis,
+// by conjugate gradients preconditioned with a multigrid V-cycle. Returns σ_eff, currents and the
+// solver report; all storage is typed arrays allocated once before the iterations.
+import { type Axis, SolidCellError, type VoxelGrid } from '@solidcell/core';
+import { buildConductanceLevel } from './buildConductanceLevel.js';
+import type { GridLevel } from './solver/GridLevel.js';
+import { MultigridPreconditioner } from './solver/MultigridPreconditioner.js';
+import { applyOperator } from './solver/stencilKernels.js';
+
+declare const performance: { now(): number };
+
+/** Options of {@link solveVoxelConduction}. */
+export interface VoxelSolveOptions {
+  /** Stop when ‖b − A x‖₂ / ‖b‖₂ falls below this (–). @defaultValue 1e-6 */
+  readonly relativeTolerance?: number;
+  /** Iteration limit of the conjugate-gradient loop. @defaultValue 500 */
+  readonly maxIterations?: number;
+  /** `multigrid` (V-cycle) or `none` (plain CG, for comparison). @defaultValue 'multigrid' */
+  readonly preconditioner?: 'multigrid' | 'none';
+  /** Red–black Gauss–Seidel sweeps before and after each coarse correction. @defaultValue 2 */
+  readonly smoothingSteps?: number;
+  /**
+   * What to do when the iteration limit is reached first: `throw` a SolidCellError
+   * `E_SOLVER_NOT_CONVERGED`, or `report` the result with `solver.converged = false`.
+   * @defaultValue 'throw'
+   */
+  readonly onNotConverged?: 'throw' | 'report';
+  /**
+   * A voxel of the spanning cluster counts as current-carrying when the current through it
+   * (half the sum of |face currents|) is at least this fraction of the mean current per
+   * cross-section voxel, I / (n_j n_k) (–). @defaultValue 1e-3
+   */
+  readonly currentThreshold?: number;
+  /** Multigrid tuning (cycle index, coarse scale); see MultigridOptions. */
+  readonly multigrid?: { readonly cycleIndex?: 1 | 2; readonly coarseScale?: number };
+  /** Wall clock in ms for the report (default `performance.now`). */
+  readonly clock?: () => number;
+}
+
+/** Outcome of {@link solveVoxelConduction}; conductivities in S/m. */
+export interface VoxelSolution {
+  /** σ_eff = I L / (A Δφ) with Δφ = 1 V (S/m). */
+  readonly conductivity_S_per_m: number;
+  /** Current entering through the inlet face per unit area-conductance scale: I_in·L/(A Δφ) (S/m). */
+  readonly inletConductance_S_per_m: number;
+  /** Same through the outlet face (S/m). */
+  readonly outletConductance_S_per_m: number;
+  readonly iterations: number;
+  readonly relativeResidual: number;
+  readonly currentBalanceError: number;
+  readonly converged: boolean;
+  readonly seconds: number;
+  readonly setupSeconds: number;
+  /** Voxels with σ > 0. */
+  readonly conductingVoxels: number;
+  /** Voxels of the cluster connected to both faces (the unknowns). */
+  readonly activeVoxels: number;
+  /** Active voxels whose current passes the `currentThreshold`. */
+  readonly currentCarryingVoxels: number;
+  readonly multigridLevels: number;
+  /** Bytes held by the solver's arrays (conductances, vectors, hierarchy), for memory budgets. */
+  readonly solverBytes: number;
+}
+
+const DEFAULTS = {
+  relativeTolerance: 1e-6,
+  maxIterations: 500,
+  currentThreshold: 1e-3,
+} as const;
+
+function assertOption(field: string, value: number, ok: boolean, allowed: string): void {
+  if (!ok) {
+    throw new SolidCellError('E_INVALID_INPUT', `${field} = ${value} is not allowed: ${allowed}`, {
+      field,
+      value,
+      allowed,
+    });
+  }
+}
+
+/**
+ * Solves steady conduction on a voxel grid and returns the effective conductivity along `axis`.
+ *
+ * @remarks
+ * Finite volumes on the voxel centres: face conductance σ_f = 2σ_aσ_b/(σ_a+σ_b) (harmonic mean,
+ * exact for layers in series), φ = 1 V / 0 V imposed at the two faces normal to `axis` half a voxel
+ * from the first/last voxel centres, no flux through the four lateral faces. Only the conducting
+ * cluster connected to both faces is solved; other voxels carry no current by construction, so
+ * zero-conductivity phases need no artificial floor. Unknowns: float64 potential, float32
+ * residual/search/work vectors, float32 face conductances normalised by the largest σ; dot
+ * products and the final residual check in float64 (the true residual b − A x is recomputed
+ * whenever the recurrence claims convergence, and replaces it if it does not). σ_eff is the mean
+ * of inlet and outlet currents times L/(A Δφ).
+ * @param table - conductivity by voxel label (S/m), from `labelConductivityTable`.
+ * @throws SolidCellError `E_SOLVER_NOT_CONVERGED` (iteration limit, unless `onNotConverged` is
+ *   `report`), `E_SOLVER_NON_FINITE` (breakdown), `E_INVALID_INPUT` (bad grid or options).
+ * @see shared/physics/model.md §3 "Effective conductivity".
+ */
+export function solveVoxelConduction(
+  grid: VoxelGrid,
+  table: Float64Array,
+  axis: Axis,
+  options: VoxelSolveOptions = {},
+): VoxelSolution {
+  const clock = options.clock ?? (() => performance.now());
+  const start = clock();
+  const tol = options.relativeTolerance ?? DEFAULTS.relativeTolerance;
+  const maxIterations = options.maxIterations ?? DEFAULTS.maxIterations;
+  const threshold = options.currentThreshold ?? DEFAULTS.currentThreshold;
+  const steps = options.smoothingSteps ?? 2;
+  assertOption('relativeTolerance', tol, tol >= 1e-14 && tol <= 0.1, 'expected 1e-14 ≤ x ≤ 0.1');
+  assertOption(
+    'maxIterations',
+    maxIterations,
+    Number.isInteger(maxIterations) && maxIterations >= 1,
+    'expected an integer ≥ 1',
+  );
+  assertOption('currentThreshold', threshold, threshold >= 0 && threshold < 1, 'expected 0 ≤ x < 1');
+  assertOption(
+    'smoothingSteps',
+    steps,
+    Number.isInteger(steps) && steps >= 1 && steps <= 8,
+    'expected an integer 1–8',
+  );
+  const [gnx, gny, gnz] = grid.shape;
+  for (const [index, n] of grid.shape.entries()) {
+    assertOption(`grid.shape[${index}]`, n, Number.isInteger(n) && n >= 1, 'expected an integer ≥ 1');
+  }
+  const voxels = gnx * gny * gnz;
+  const paddedSize = (gnx + 2) * (gny + 2) * (gnz + 2);
+
+  // Work vectors: r doubles as the σ scratch during setup, p as the flood-fill queue.
+  const r = new Float32Array(paddedSize);
+  const p = new Float32Array(paddedSize);
+  const w = new Float32Array(paddedSize);
+  const x = new Float64Array(paddedSize);
+  const built = buildConductanceLevel(grid, table, axis, {
+    sigma: r,
+    queue: new Int32Array(p.buffer, 0, Math.min(voxels, paddedSize)),
+  });
+  const { level, sigmaScale_S_per_m, stats } = built;
+  const { nx, ny, nz, sy, sz, gx } = level;
+  const geometry = nx / (ny * nz);
+  const baseBytes = 3 * 4 * paddedSize + 3 * 4 * paddedSize + 8 * paddedSize;
+
+  const emptyResult = (setupEnd: number): VoxelSolution => ({
+    conductivity_S_per_m: 0,
+    inletConductance_S_per_m: 0,
+    outletConductance_S_per_m: 0,
+    iterations: 0,
+    relativeResidual: 0,
+    currentBalanceError: 0,
+    converged: true,
+    seconds: (clock() - start) / 1000,
+    setupSeconds: (setupEnd - start) / 1000,
+    conductingVoxels: stats.conductingVoxels,
+    activeVoxels: 0,
+    currentCarryingVoxels: 0,
+    multigridLevels: 0,
+    solverBytes: baseBytes,
+  });
+  if (stats.activeVoxels === 0) return emptyResult(clock());
+
+  p.fill(0);
+  // b: inlet Dirichlet conductance × 1 V on the first layer; x0 = 0 so r0 = b.
+  r.fill(0);
+  let bNorm2 = 0;
+  forEachInletCell(level, (cell) => {
+    const g = gx[cell - 1]!;
+    r[cell] = g;
+    bNorm2 += g * g;
+  });
+  const bNorm = Math.sqrt(bNorm2);
+
+  const multigrid =
+    options.preconditioner === 'none'
+      ? undefined
+      : new MultigridPreconditioner(level, { smoothingSteps: steps, ...options.multigrid });
+  const precondition = (): void => {
+    if (multigrid === undefined) w.set(r);
+    else multigrid.apply(r, w);
+  };
+  const setupEnd = clock();
+
+  precondition();
+  p.set(w);
+  let rz = dot(level, r, w);
+  let iterations = 0;
+  let relativeResidual = 1;
+  let converged = false;
+  while (iterations < maxIterations) {
+    const pq = applyOperator(level, p, w);
+    if (!(pq > 0) || !(rz > 0)) {
+      if (rz === 0) {
+        converged = true;
+        relativeResidual = 0;
+        break;
+      }
+      throw new SolidCellError(
+        'E_SOLVER_NON_FINITE',
+        `conjugate-gradient breakdown at iteration ${iterations}: p·Ap = ${pq}, r·z = ${rz} ` +
+          `(${stats.activeVoxels} unknowns)`,
+      );
+    }
+    const alpha = rz / pq;
+    const rr = updateSolution(level, alpha, p, w, x, r);
+    iterations++;
+    relativeResidual = Math.sqrt(rr) / bNorm;
+    if (relativeResidual < tol) {
+      // Confirm with the true float64 residual; restart from it if the recurrence drifted.
+      relativeResidual = Math.sqrt(trueResidual(level, x, r)) / bNorm;
+      if (relativeResidual < tol) {
+        converged = true;
+        break;
+      }
+      precondition();
+      p.set(w);
+      rz = dot(level, r, w);
+      continue;
+    }
+    precondition();
+    const rzNew = dot(level, r, w);
+    const beta = rzNew / rz;
+    rz = rzNew;
+    for (let i = 0; i < p.length; i++) p[i] = w[i]! + beta * p[i]!;
+  }
+  if (!converged) relativeResidual = Math.sqrt(trueResidual(level, x, r)) / bNorm;
+
+  // Currents through both electrode faces, and the current-carrying voxels.
+  let inlet = 0;
+  let outlet = 0;
+  for (let k = 1; k <= nz; k++) {
+    for (let j = 1; j <= ny; j++) {
+      const first = sz * k + sy * j + 1;
+      inlet += gx[first - 1]! * (1 - x[first]!);
+      const last = first + nx - 1;
+      outlet += gx[last]! * x[last]!;
+    }
+  }
+  if (!Number.isFinite(inlet) || !Number.isFinite(outlet)) {
+    throw new SolidCellError(
+      'E_SOLVER_NON_FINITE',
+      `non-finite face current after ${iterations} iterations (inlet ${inlet}, outlet ${outlet})`,
+    );
+  }
+  const current = 0.5 * (inlet + outlet);
+  const currentCarryingVoxels = countCurrentCarrying(level, x, (threshold * current) / (ny * nz));
+  const balance = inlet > 0 ? Math.abs(inlet - outlet) / Math.abs(inlet) : 0;
+  const seconds = (clock() - start) / 1000;
+  if (!converged && options.onNotConverged !== 'report') {
+    throw new SolidCellError(
+      'E_SOLVER_NOT_CONVERGED',
+      `voxel conduction solve stopped at the iteration limit ${maxIterations} with relative ` +
+        `residual ${relativeResidual.toExponential(3)} > tolerance ${tol} ` +
+        `(${stats.activeVoxels} unknowns, axis ${axis}, ${seconds.toFixed(3)} s)`,
+      { field: 'maxIterations', value: maxIterations, allowed: 'enough iterations to converge' },
+    );
+  }
+  return {
+    conductivity_S_per_m: current * geometry * sigmaScale_S_per_m,
+    inletConductance_S_per_m: inlet * geometry * sigmaScale_S_per_m,
+    outletConductance_S_per_m: outlet * geometry * sigmaScale_S_per_m,
+    iterations,
+    relativeResidual,
+    currentBalanceError: balance,
+    converged,
+    seconds,
+    setupSeconds: (setupEnd - start) / 1000,
+    conductingVoxels: stats.conductingVoxels,
+    activeVoxels: stats.activeVoxels,
+    currentCarryingVoxels,
+    multigridLevels: multigrid?.levels ?? 0,
+    solverBytes: baseBytes + (multigrid?.coarseBytes ?? 0),
+  };
+}
+
+function forEachInletCell(level: GridLevel, visit: (cell: number) => void): void {
+  for (let k = 1; k <= level.nz; k++) {
+    for (let j = 1; j <= level.ny; j++) visit(level.sz * k + level.sy * j + 1);
+  }
+}
+
+/** a·b over the interior cells (float64 accumulation). */
+function dot(level: GridLevel, a: Float32Array, b: Float32Array): number {
+  const { nx, ny, nz, sy, sz } = level;
+  let sum = 0;
+  for (let k = 1; k <= nz; k++) {
+    for (let j = 1; j <= ny; j++) {
+      const row = sz * k + sy * j;
+      for (let p = row + 1; p <= row + nx; p++) sum += a[p]! * b[p]!;
+    }
+  }
+  return sum;
+}
+
+/** x += α p, r −= α q; returns r·r. */
+function updateSolution(
+  level: GridLevel,
+  alpha: number,
+  p: Float32Array,
+  q: Float32Array,
+  x: Float64Array,
+  r: Float32Array,
+): number {
+  const { nx, ny, nz, sy, sz } = level;
+  let rr = 0;
+  for (let k = 1; k <= nz; k++) {
+    for (let j = 1; j <= ny; j++) {
+      const row = sz * k + sy * j;
+      for (let i = row + 1; i <= row + nx; i++) {
+        x[i] = x[i]! + alpha * p[i]!;
+        const value = Math.fround(r[i]! - alpha * q[i]!);
+        r[i] = value;
+        rr += value * value;
+      }
+    }
+  }
+  return rr;
+}
+
+/** r = b − A x in float64 (stored as float32); returns ‖b − A x‖² from the float64 values. */
+function trueResidual(level: GridLevel, x: Float64Array, r: Float32Array): number {
+  const { nx, ny, nz, sy, sz, gx, gy, gz } = level;
+  let rr = 0;
+  for (let k = 1; k <= nz; k++) {
+    for (let j = 1; j <= ny; j++) {
+      const row = sz * k + sy * j;
+      for (let p = row + 1; p <= row + nx; p++) {
+        const w = gx[p - 1]!;
+        const e = gx[p]!;
+        const s = gy[p - sy]!;
+        const n = gy[p]!;
+        const d = gz[p - sz]!;
+        const u = gz[p]!;
+        const b = p === row + 1 ? w : 0;
+        const value =
+          b -
+          (w + e + s + n + d + u) * x[p]! +
+          (p === row + 1 ? 0 : w * x[p - 1]!) +
+          e * x[p + 1]! +
+          s * x[p - sy]! +
+          n * x[p + sy]! +
+          d * x[p - sz]! +
+          u * x[p + sz]!;
+        r[p] = value;
+        rr += value * value;
+      }
+    }
+  }
+  return rr;
+}
+
+/** Active cells through which at least `minimumCurrent` flows (half the sum of |face currents|). */
+function countCurrentCarrying(level: GridLevel, x: Float64Array, minimumCurrent: number): number {
+  const { nx, ny, nz, sy, sz, gx, gy, gz } = level;
+  let count = 0;
+  for (let k = 1; k <= nz; k++) {
+    for (let j = 1; j <= ny; j++) {
+      const row = sz * k + sy * j;
+      for (let p = row + 1; p <= row + nx; p++) {
+        const w = gx[p - 1]!;
+        const e = gx[p]!;
+        const s = gy[p - sy]!;
+        const n = gy[p]!;
+        const d = gz[p - sz]!;
+        const u = gz[p]!;
+        if (w + e + s + n + d + u === 0) continue;
+        const xp = x[p]!;
+        const west = p === row + 1 ? 1 : x[p - 1]!;
+        const east = p === row + nx ? 0 : x[p + 1]!;
+        const flow =
+          0.5 *
+          (w * Math.abs(west - xp) +
+            e * Math.abs(east - xp) +
+            s * Math.abs(x[p - sy]! - xp) +
+            n * Math.abs(x[p + sy]! - xp) +
+            d * Math.abs(x[p - sz]! - xp) +
+            u * Math.abs(x[p + sz]! - xp));
+        if (flow >= minimumCurrent) count++;
+      }
+    }
+  }
+  return count;
+}
