@@ -157,10 +157,12 @@ export function analyticMicrostructure(
  *    random sequential addition with centres at least (1 − maxOverlap)(r_i + r_j) apart, then
  *    voxelised so that exactly round(φ_NCM N) voxels are NCM by thresholding the depth score
  *    (limited-overlap compaction, see {@link rasterizeNcm}).
- * 2. Carbon: the {@link CarbonPlacer} writes exactly φ_C N voxel volumes of carbon into the
- *    non-NCM space (sub-voxel fractions for fine carbon).
- * 3. Pores: exactly round((φ_pore + φ_binder) N) carbon-free SE voxels become pores (binder is
- *    not a voxel phase and is lumped with the pores: both are ionic and electronic insulators).
+ * 2. Pores: exactly round((φ_pore + φ_binder) N) voxels of the non-NCM space become residual
+ *    pores (binder is not a voxel phase and is lumped with the pores: both are ionic and
+ *    electronic insulators). They are placed before the carbon so that thin carbon, smeared
+ *    over many voxels as sub-voxel fractions, cannot crowd them out.
+ * 3. Carbon: the {@link CarbonPlacer} writes exactly φ_C N voxel volumes of carbon into the
+ *    remaining (SE-labelled) voxels (sub-voxel fractions for fine carbon).
  * 4. Everything else is SE. Descriptors are measured on the result.
  * Random streams: fork(1) NCM, fork(2) carbon, fork(3) pores of `createRandom(seed)`.
  * @throws SolidCellError `E_INVALID_INPUT` for bad fractions/grid, `E_RESOURCE_LIMIT` for grids
@@ -209,9 +211,19 @@ export function generateMicrostructure(
   const particleIndex = new SphereIndex(geometry, 2 * maxRadius);
   for (const s of effective) particleIndex.add(s);
 
-  onProgress?.(0.45, 'carbon-placement');
   const labels = raster.labels;
   const carbonFraction = new Float32Array(total);
+  onProgress?.(0.45, 'pores');
+  placePores(
+    geometry,
+    labels,
+    carbonFraction,
+    Math.round((f.pore + f.binder) * total),
+    p.poreRadius_m / h,
+    random.fork(3),
+  );
+
+  onProgress?.(0.5, 'carbon-placement');
   const depositor = new CarbonDepositor(geometry, labels, carbonFraction, f.carbon * total);
   const report = options.placer.place({
     grid: geometry,
@@ -235,16 +247,6 @@ export function generateMicrostructure(
     );
   }
   depositor.finalize();
-
-  onProgress?.(0.6, 'pores');
-  placePores(
-    geometry,
-    labels,
-    carbonFraction,
-    Math.round((f.pore + f.binder) * total),
-    p.poreRadius_m / h,
-    random.fork(3),
-  );
 
   onProgress?.(0.7, 'descriptors');
   const grid: VoxelGrid = {

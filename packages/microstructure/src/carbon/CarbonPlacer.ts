@@ -4,13 +4,13 @@ import type { GridGeometry } from '../grid/GridGeometry.js';
 import type { Sphere, SphereIndex } from '../ncm/SphereIndex.js';
 import type { CarbonDepositor } from './CarbonDepositor.js';
 
-/** What a {@link CarbonPlacer} sees: the grid after NCM placement (everything else is SE). */
+/** What a {@link CarbonPlacer} sees: the grid after NCM and pore placement (the rest is SE). */
 export interface CarbonPlacementContext {
   /** Box shape and boundary (voxel units). */
   readonly grid: GridGeometry;
   /** Voxel edge length (m). */
   readonly voxelSize_m: number;
-  /** Labels: NCM = 1, SE = 2; the depositor adds carbon. Read-only for placers. */
+  /** Labels: NCM = 1, pore = 0, SE = 2; the depositor adds carbon. Read-only for placers. */
   readonly labels: Uint8Array;
   /** Index of the NCM particle owning each NCM voxel, −1 elsewhere. */
   readonly ncmOwner: Int32Array;

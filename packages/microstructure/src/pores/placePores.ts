@@ -3,7 +3,7 @@ import { PhaseLabel, type Random, SolidCellError } from '@solidcell/core';
 import { type GridGeometry, wrapIndex } from '../grid/GridGeometry.js';
 
 /**
- * Turns exactly `targetCount` SE voxels without carbon into pores.
+ * Turns exactly `targetCount` SE voxels without carbon into pores (the generator calls it before carbon placement, so every non-NCM voxel qualifies).
  *
  * @remarks
  * Pores are balls of radius `radius` (voxel units) centred on random carbon-free SE voxels; each
