@@ -31,8 +31,11 @@ export interface VoxelSolveOptions {
    * cross-section voxel, I / (n_j n_k) (–). @defaultValue 1e-3
    */
   readonly currentThreshold?: number;
-  /** Multigrid tuning (cycle index, coarse scale); see MultigridOptions. */
-  readonly multigrid?: { readonly cycleIndex?: 1 | 2; readonly coarseScale?: number };
+  /**
+   * Multigrid tuning: `cycle` 'K' (default; nonlinear K-cycle, flexible CG) or 'V' (linear
+   * V-cycle, standard PCG); `coarseScale` multiplies the 1/a coarse conductance rescaling.
+   */
+  readonly multigrid?: { readonly cycle?: 'V' | 'K'; readonly coarseScale?: number };
   /** Wall clock in ms for the report (default `performance.now`). */
   readonly clock?: () => number;
 }
@@ -176,15 +179,19 @@ export function solveVoxelConduction(
     options.preconditioner === 'none'
       ? undefined
       : new MultigridPreconditioner(level, { smoothingSteps: steps, ...options.multigrid });
+  // Flexible CG (Polak–Ribière β) when the K-cycle makes the preconditioner nonlinear; it then
+  // needs its own z vector, otherwise z shares storage with q = A p.
+  const flexible = multigrid?.isNonlinear ?? false;
+  const z = flexible ? new Float32Array(paddedSize) : w;
   const precondition = (): void => {
-    if (multigrid === undefined) w.set(r);
-    else multigrid.apply(r, w);
+    if (multigrid === undefined) z.set(r);
+    else multigrid.apply(r, z);
   };
   const setupEnd = clock();
 
   precondition();
-  p.set(w);
-  let rz = dot(level, r, w);
+  p.set(z);
+  let rz = dot(level, r, z);
   let iterations = 0;
   let relativeResidual = 1;
   let converged = false;
@@ -214,15 +221,16 @@ export function solveVoxelConduction(
         break;
       }
       precondition();
-      p.set(w);
-      rz = dot(level, r, w);
+      p.set(z);
+      rz = dot(level, r, z);
       continue;
     }
     precondition();
-    const rzNew = dot(level, r, w);
-    const beta = rzNew / rz;
+    const rzNew = dot(level, r, z);
+    // Polak–Ribière: β = z·(r_new − r_old)/rz_old with r_new − r_old = −α q (q = w).
+    const beta = flexible ? (-alpha * dot(level, z, w)) / rz : rzNew / rz;
     rz = rzNew;
-    for (let i = 0; i < p.length; i++) p[i] = w[i]! + beta * p[i]!;
+    for (let i = 0; i < p.length; i++) p[i] = z[i]! + beta * p[i]!;
   }
   if (!converged) relativeResidual = Math.sqrt(trueResidual(level, x, r)) / bNorm;
 
@@ -270,7 +278,7 @@ export function solveVoxelConduction(
     activeVoxels: stats.activeVoxels,
     currentCarryingVoxels,
     multigridLevels: multigrid?.levels ?? 0,
-    solverBytes: baseBytes + (multigrid?.coarseBytes ?? 0),
+    solverBytes: baseBytes + (flexible ? 4 * paddedSize : 0) + (multigrid?.coarseBytes ?? 0),
   };
 }
 

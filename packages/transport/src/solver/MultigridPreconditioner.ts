@@ -3,6 +3,7 @@
 import { DenseCoarseSolver } from './DenseCoarseSolver.js';
 import { canCoarsen, coarsenLevel, type GridLevel } from './GridLevel.js';
 import {
+  applyOperator,
   type LevelVector,
   prolongAdd,
   restrictResidual,
@@ -15,8 +16,12 @@ export interface MultigridOptions {
   readonly smoothingSteps?: number;
   /** Coarsening stops once a level has at most this many cells (default 512). */
   readonly coarsestMaxCells?: number;
-  /** Coarse visits per level: 1 = V-cycle, 2 = W-cycle (default 1). */
-  readonly cycleIndex?: 1 | 2;
+  /**
+   * `V` (one coarse visit per level, a linear SPD preconditioner) or `K` (Notay–Vassilevski
+   * K-cycle: two flexible-CG steps on every coarse level, nonlinear, needs flexible outer CG).
+   * @defaultValue 'K'
+   */
+  readonly cycle?: 'V' | 'K';
   /** Multiplier of the 1/a coarse conductance rescaling (default 1). */
   readonly coarseScale?: number;
 }
@@ -25,6 +30,11 @@ interface CoarseLevel {
   readonly level: GridLevel;
   readonly b: Float32Array;
   readonly x: Float32Array;
+  /** K-cycle work vectors (empty arrays for V-cycles). */
+  readonly v: Float32Array;
+  readonly rt: Float32Array;
+  readonly d: Float32Array;
+  readonly w: Float32Array;
 }
 
 /**
@@ -40,14 +50,15 @@ export class MultigridPreconditioner {
   private readonly coarse: CoarseLevel[] = [];
   private readonly direct: DenseCoarseSolver;
   private readonly steps: number;
-  private readonly gamma: number;
+  private readonly kCycle: boolean;
 
   public constructor(
     private readonly fine: GridLevel,
     options: MultigridOptions = {},
   ) {
     this.steps = options.smoothingSteps ?? 1;
-    this.gamma = options.cycleIndex ?? 1;
+    this.kCycle = (options.cycle ?? 'K') === 'K';
+    const kSize = (n: number) => (this.kCycle ? n : 0);
     const maxCells = options.coarsestMaxCells ?? 512;
     let level = fine;
     while (level.nx * level.ny * level.nz > maxCells && canCoarsen(level)) {
@@ -56,6 +67,10 @@ export class MultigridPreconditioner {
         level,
         b: new Float32Array(level.size),
         x: new Float32Array(level.size),
+        v: new Float32Array(kSize(level.size)),
+        rt: new Float32Array(kSize(level.size)),
+        d: new Float32Array(kSize(level.size)),
+        w: new Float32Array(kSize(level.size)),
       });
     }
     this.direct = new DenseCoarseSolver(level);
@@ -66,9 +81,14 @@ export class MultigridPreconditioner {
     return this.coarse.length + 1;
   }
 
+  /** Whether the preconditioner is nonlinear (K-cycle), so the outer CG must be flexible. */
+  public get isNonlinear(): boolean {
+    return this.kCycle && this.coarse.length > 1;
+  }
+
   /** Bytes held by the coarse levels (conductances and vectors). */
   public get coarseBytes(): number {
-    return this.coarse.reduce((sum, c) => sum + 5 * 4 * c.level.size, 0);
+    return this.coarse.reduce((sum, c) => sum + (this.kCycle ? 9 : 5) * 4 * c.level.size, 0);
   }
 
   /** z = M r on the fine level (z is overwritten; ghost entries of both stay 0). */
@@ -87,14 +107,58 @@ export class MultigridPreconditioner {
       smoothColour(level, b, x, 1);
     }
     const next = this.coarse[depth]!;
-    for (let visit = 0; visit < (depth + 1 < this.coarse.length ? this.gamma : 1); visit++) {
-      restrictResidual(level, b, x, next.level, next.b);
-      this.cycle(depth + 1, next.level, next.b, next.x);
-      prolongAdd(next.level, next.x, level, x);
-    }
+    restrictResidual(level, b, x, next.level, next.b);
+    if (this.kCycle && depth + 1 < this.coarse.length) this.kSolve(depth + 1, next);
+    else this.cycle(depth + 1, next.level, next.b, next.x);
+    prolongAdd(next.level, next.x, level, x);
     for (let s = 0; s < this.steps; s++) {
       smoothColour(level, b, x, 1);
       smoothColour(level, b, x, 0);
     }
   }
+
+  /**
+   * Two flexible-CG steps on A e = b of a coarse level, preconditioned by the next cycle
+   * (Notay & Vassilevski, Numer. Linear Algebra Appl. 15 (2008) 473), writing e into `c.x`.
+   */
+  private kSolve(depth: number, c: CoarseLevel): void {
+    const { level, b, x, v, rt, d, w } = c;
+    this.cycle(depth, level, b, x);
+    const rho1 = applyOperator(level, x, v);
+    const alpha1 = dotLevel(level, x, b);
+    if (!(rho1 > 0)) return;
+    const a1 = alpha1 / rho1;
+    let rr0 = 0;
+    let rr1 = 0;
+    for (let i = 0; i < rt.length; i++) {
+      const value = b[i]! - a1 * v[i]!;
+      rt[i] = value;
+      rr0 += b[i]! * b[i]!;
+      rr1 += value * value;
+    }
+    if (rr1 <= 0.0625 * rr0) {
+      for (let i = 0; i < x.length; i++) x[i] = a1 * x[i]!;
+      return;
+    }
+    this.cycle(depth, level, rt, d);
+    const beta = applyOperator(level, d, w);
+    const gamma = dotLevel(level, d, v);
+    const alpha2 = dotLevel(level, d, rt);
+    const rho2 = beta - (gamma * gamma) / rho1;
+    if (!(rho2 > 0)) {
+      for (let i = 0; i < x.length; i++) x[i] = a1 * x[i]!;
+      return;
+    }
+    const cx = a1 - (gamma * alpha2) / (rho1 * rho2);
+    const cd = alpha2 / rho2;
+    for (let i = 0; i < x.length; i++) x[i] = cx * x[i]! + cd * d[i]!;
+  }
+}
+
+function dotLevel(level: GridLevel, a: LevelVector, b: LevelVector): number {
+  let sum = 0;
+  // Ghost and inactive entries of the vectors used here are 0 or multiply a zero partner.
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  void level;
+  return sum;
 }
