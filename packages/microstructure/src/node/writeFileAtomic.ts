@@ -1,0 +1,22 @@
+// Atomic file writes: write a sibling temporary file, then rename it over the target.
+import { randomBytes } from 'node:crypto';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Writes `data` to `path` atomically: readers see the old file or the complete new one, never a
+ * partial write (temporary file in the same folder + rename).
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const temp = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
