@@ -17,6 +17,8 @@ export default defineConfig({
   description:
     'Modelling all-solid-state battery composite positive electrodes (NCM811 + Li6PS5Cl + carbon) with TypeScript plugins',
   cleanUrls: false,
+  // An explicit icon, so browsers do not request a missing /favicon.ico.
+  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   lastUpdated: false,
   markdown: { math: false },
   vite: {

@@ -1,0 +1,217 @@
+// Browser test of the built documentation site: serves docs/.vitepress/dist on 127.0.0.1, visits
+// every page in Debian's Chromium (never a downloaded browser) and fails on console errors, page
+// errors or non-200 responses; on the playground it moves sliders and checks that the numbers and
+// the chart change. Screenshots go to tooling/browser-test/screenshots/ (git-ignored).
+// Usage: pnpm docs:build && pnpm docs:test   (CHROMIUM=/path overrides /usr/bin/chromium)
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '../..');
+const dist = join(root, 'docs/.vitepress/dist');
+const shots = join(import.meta.dirname, 'screenshots');
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const TOTAL_TIMEOUT_MS = 300_000;
+const PAGE_TIMEOUT_MS = 30_000;
+const CONCURRENCY = 6;
+
+const results = [];
+const record = (name, ok, detail = '') => {
+  results.push({ name, ok, detail });
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
+};
+
+function finish() {
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+
+const watchdog = setTimeout(() => {
+  record('whole run finishes in time', false, `still running after ${TOTAL_TIMEOUT_MS / 1000} s`);
+  finish();
+}, TOTAL_TIMEOUT_MS);
+watchdog.unref();
+
+if (!existsSync(join(dist, 'index.html'))) {
+  record('built site exists', false, `${dist}/index.html is missing: run pnpm docs:build first`);
+  finish();
+}
+if (!existsSync(executablePath)) {
+  record('chromium exists', false, `${executablePath} is missing: apt-get install -y chromium`);
+  finish();
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+function fileFor(urlPath) {
+  const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  const candidate = normalize(join(dist, decoded));
+  if (candidate !== dist && !candidate.startsWith(dist + sep)) return undefined;
+  for (const path of [candidate, `${candidate}.html`, join(candidate, 'index.html')]) {
+    if (existsSync(path) && statSync(path).isFile()) return path;
+  }
+  return undefined;
+}
+
+const server = createServer((request, response) => {
+  const file = fileFor(request.url ?? '/');
+  if (file === undefined) {
+    response.writeHead(404, { 'content-type': TYPES['.html'] });
+    response.end(readFileSync(join(dist, '404.html')));
+    return;
+  }
+  response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  response.end(readFileSync(file));
+});
+await new Promise((done) => server.listen(0, '127.0.0.1', done));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+function htmlPages(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'assets' ? [] : htmlPages(path);
+    return entry.name.endsWith('.html') && entry.name !== '404.html' ? [path] : [];
+  });
+}
+const pages = htmlPages(dist)
+  .map((path) => `/${relative(dist, path).split(sep).join('/')}`)
+  .filter((url) => process.env.PAGES === undefined || url.includes(process.env.PAGES))
+  .sort();
+
+mkdirSync(shots, { recursive: true });
+const shotName = (url) => url.replace(/^\//, '').replace(/[^a-zA-Z0-9.-]+/g, '_') || 'index';
+
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+
+function watchErrors(page) {
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.unshift(`HTTP ${response.status()} ${response.url()}`);
+  });
+  return errors;
+}
+
+async function visit(url) {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    const response = await page.goto(base + url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+    if (response?.status() !== 200) errors.push(`status ${response?.status()}`);
+    await page.waitForSelector('.VPContent', { timeout: PAGE_TIMEOUT_MS });
+    // Let hydration, data and the playground worker run before judging the console.
+    await page.waitForLoadState('networkidle', { timeout: PAGE_TIMEOUT_MS });
+    if (!url.startsWith('/api/')) {
+      await page.screenshot({ path: join(shots, `${shotName(url)}.png`), fullPage: true });
+    }
+  } catch (error) {
+    errors.push(error instanceof Error ? error.message : String(error));
+  } finally {
+    await page.close();
+  }
+  record(`page ${url}`, errors.length === 0, errors.slice(0, 3).join(' | '));
+}
+
+async function playground() {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const read = async () => ({
+    sigma: await page.textContent('[data-testid=sigma]'),
+    fractions: await page.textContent('[data-testid=fractions]'),
+    thickness: await page.textContent('[data-testid=thickness]'),
+    seWidth: Number(await page.getAttribute('[data-testid=chart] rect[data-phase=se]', 'width')),
+    carbonWidth: Number(
+      await page.getAttribute('[data-testid=chart] rect[data-phase=carbon]', 'width'),
+    ),
+  });
+  try {
+    await page.goto(`${base}/playground.html`, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+    await page.waitForSelector('[data-testid=sigma]', { timeout: PAGE_TIMEOUT_MS });
+    const before = await read();
+    await page.screenshot({ path: join(shots, 'playground-before.png'), fullPage: true });
+
+    // NCM 90 → 80 wt%: SE rises from 7 to 17 wt%, so its bar and the conductivity must grow.
+    await page.locator('[data-testid=ncm]').fill('80');
+    await page.waitForFunction(
+      (old) => document.querySelector('[data-testid=sigma]')?.textContent !== old,
+      before.sigma,
+      { timeout: PAGE_TIMEOUT_MS },
+    );
+    const after = await read();
+    await page.screenshot({ path: join(shots, 'playground-after.png'), fullPage: true });
+    const sigma = (text) => Number.parseFloat(text ?? 'NaN');
+    record(
+      'playground: moving the NCM slider 90 → 80 wt% changes the numbers and the chart',
+      after.fractions !== before.fractions &&
+        after.seWidth > before.seWidth &&
+        sigma(after.sigma) > sigma(before.sigma) &&
+        (await page.textContent('[data-testid=se-value]'))?.trim() === '17 wt%',
+      `σ ${before.sigma} → ${after.sigma}; SE bar ${before.seWidth.toFixed(1)} → ${after.seWidth.toFixed(1)}`,
+    );
+
+    // SC → CF at the same wt%: carbon fibre is three times denser, so its bar must shrink.
+    await page.selectOption('[data-testid=carbon-shape]', 'fiber');
+    await page.waitForFunction(
+      (old) => document.querySelector('[data-testid=fractions]')?.textContent !== old,
+      after.fractions,
+      { timeout: PAGE_TIMEOUT_MS },
+    );
+    const fibre = await read();
+    record(
+      'playground: switching SC → CF shrinks the carbon bar',
+      fibre.carbonWidth < after.carbonWidth / 2.5,
+      `carbon bar ${after.carbonWidth.toFixed(1)} → ${fibre.carbonWidth.toFixed(1)}`,
+    );
+    await page.screenshot({ path: join(shots, 'playground-fibre.png'), fullPage: true });
+  } catch (error) {
+    errors.push(error instanceof Error ? error.message : String(error));
+  } finally {
+    await page.close();
+  }
+  record('playground: no console or page errors', errors.length === 0, errors.slice(0, 3).join(' | '));
+}
+
+const started = Date.now();
+try {
+  const queue = [...pages];
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let url = queue.shift(); url !== undefined; url = queue.shift()) await visit(url);
+    }),
+  );
+  await playground();
+} catch (error) {
+  record('browser run', false, error instanceof Error ? error.message : String(error));
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`visited ${pages.length} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+finish();
