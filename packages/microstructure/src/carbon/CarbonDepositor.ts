@@ -13,9 +13,10 @@ const FULL_VOXEL = 1 - 1e-6;
  * A primitive of nominal volume V (voxel units) is rasterised with the coverage estimate
  * f(d) = clamp(½ + r_eff − d, 0, 1) of each voxel whose centre lies at distance d from the
  * primitive's axis or centre, with r_eff = max(r, 0.45 voxel) so that even a thin fibre leaves a
- * face-connected trail. NCM and full-carbon voxels are skipped; the coverages are then scaled so
- * that they add up to V (carbon finer than the grid becomes a per-voxel fraction) and capped at
- * the free share 1 − c of each voxel. The last primitive is scaled down so that the deposited
+ * face-connected trail. NCM, pore and full-carbon voxels are skipped; the volume V is then shared
+ * in proportion to the coverages (carbon finer than the grid becomes a per-voxel fraction), each
+ * voxel capped at its free share 1 − c, the excess of capped voxels going to the others of the
+ * same primitive (water-filling, so a primitive loses volume only when its footprint is full). The last primitive is scaled down so that the deposited
  * total equals the target exactly. Voxels that reach a carbon fraction of 1 are relabelled
  * `carbon` by {@link CarbonDepositor.finalize}.
  */
@@ -148,23 +149,36 @@ export class CarbonDepositor {
   }
 
   private commit(nominalVolume: number): number {
-    let sum = 0;
-    for (const w of this.weights) sum += w;
-    if (sum <= 0 || this.done) return 0;
-    const scale = nominalVolume / sum;
-    let written = 0;
-    for (let k = 0; k < this.indices.length; k++) {
-      const i = this.indices[k]!;
-      const amount = Math.min(scale * this.weights[k]!, 1 - this.carbonFraction[i]!);
-      this.weights[k] = amount;
-      written += amount;
+    const n = this.indices.length;
+    if (n === 0 || this.done) return 0;
+    // Water-filling: share the nominal volume in proportion to the coverage weights, capped at
+    // each voxel's free share; what capped voxels cannot take goes to the others (≤ 8 passes).
+    const amounts = new Float64Array(n);
+    const free = new Float64Array(n);
+    for (let k = 0; k < n; k++) free[k] = 1 - this.carbonFraction[this.indices[k]!]!;
+    let left = nominalVolume;
+    for (let pass = 0; pass < 8 && left > 1e-12 * nominalVolume; pass++) {
+      let weight = 0;
+      for (let k = 0; k < n; k++) if (free[k]! > 0) weight += this.weights[k]!;
+      if (weight <= 0) break;
+      const scale = left / weight;
+      for (let k = 0; k < n; k++) {
+        if (free[k]! <= 0) continue;
+        const add = Math.min(scale * this.weights[k]!, free[k]!);
+        amounts[k]! += add;
+        free[k]! -= add;
+        left -= add;
+      }
     }
+    let written = 0;
+    for (let k = 0; k < n; k++) written += amounts[k]!;
+    if (written <= 0) return 0;
     const trim = written > this.remaining ? this.remaining / written : 1;
     let applied = 0;
-    for (let k = 0; k < this.indices.length; k++) {
+    for (let k = 0; k < n; k++) {
       const i = this.indices[k]!;
       const before = this.carbonFraction[i]!;
-      const after = Math.fround(Math.min(1, before + trim * this.weights[k]!));
+      const after = Math.fround(Math.min(1, before + trim * amounts[k]!));
       this.carbonFraction[i] = after;
       applied += after - before;
     }
