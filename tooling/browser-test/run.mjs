@@ -2,7 +2,7 @@
 // every page in Debian's Chromium (never a downloaded browser) and fails on console errors, page
 // errors or non-200 responses; on the playground it moves sliders and checks that the numbers and
 // the chart change. Screenshots go to tooling/browser-test/screenshots/ (git-ignored).
-// Usage: pnpm docs:build && pnpm docs:test   (CHROMIUM=/path overrides /usr/bin/chromium)
+// Usage: pnpm docs:build && pnpm docs:test   (--chromium=/path overrides /usr/bin/chromium)
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
@@ -11,7 +11,11 @@ import { chromium } from 'playwright-core';
 const root = resolve(import.meta.dirname, '../..');
 const dist = join(root, 'docs/.vitepress/dist');
 const shots = join(import.meta.dirname, 'screenshots');
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const option = (name) =>
+  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const executablePath = option('chromium') ?? '/usr/bin/chromium';
+// `--pages=argyrodite` visits only the pages whose URL contains that text (for development).
+const onlyPages = option('pages');
 const TOTAL_TIMEOUT_MS = 300_000;
 const PAGE_TIMEOUT_MS = 30_000;
 const CONCURRENCY = 6;
@@ -87,7 +91,7 @@ function htmlPages(dir) {
 }
 const pages = htmlPages(dist)
   .map((path) => `/${relative(dist, path).split(sep).join('/')}`)
-  .filter((url) => process.env.PAGES === undefined || url.includes(process.env.PAGES))
+  .filter((url) => onlyPages === undefined || url.includes(onlyPages))
   .sort();
 
 mkdirSync(shots, { recursive: true });
@@ -195,7 +199,11 @@ async function playground() {
   } finally {
     await page.close();
   }
-  record('playground: no console or page errors', errors.length === 0, errors.slice(0, 3).join(' | '));
+  record(
+    'playground: no console or page errors',
+    errors.length === 0,
+    errors.slice(0, 3).join(' | '),
+  );
 }
 
 const started = Date.now();

@@ -12,6 +12,10 @@ self.onmessage = (event: MessageEvent<Request>) => {
   try {
     self.postMessage({ id, ok: true, result: evaluatePlayground(input) });
   } catch (error) {
-    self.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    self.postMessage({
+      id,
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 };
