@@ -106,10 +106,7 @@ export class EffectiveMediumTransport implements Transport {
         threshold: p.carbonThreshold[carbonShape],
       });
     const value = ncmPart + carbonPart;
-    const main =
-      sigma.carbon * phi.carbon >= sigma.ncm * phi.ncm
-        ? sigma.carbon * phi.carbon
-        : sigma.ncm * phi.ncm;
+    const main = Math.max(sigma.carbon * phi.carbon, sigma.ncm * phi.ncm);
     return {
       conductivity_S_per_m: value,
       tortuosityFactor: value > 0 ? main / value : Number.POSITIVE_INFINITY,

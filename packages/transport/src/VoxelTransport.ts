@@ -61,9 +61,12 @@ export class VoxelTransport implements Transport {
     const sigmaEff = solution.conductivity_S_per_m;
     return {
       conductivity_S_per_m: sigmaEff,
-      tortuosityFactor: sigmaEff > 0 ? (mainFraction * mainSigma) / sigmaEff : Number.POSITIVE_INFINITY,
+      tortuosityFactor:
+        sigmaEff > 0 ? (mainFraction * mainSigma) / sigmaEff : Number.POSITIVE_INFINITY,
       currentCarryingFraction:
-        solution.conductingVoxels > 0 ? solution.currentCarryingVoxels / solution.conductingVoxels : 0,
+        solution.conductingVoxels > 0
+          ? solution.currentCarryingVoxels / solution.conductingVoxels
+          : 0,
       solver: {
         iterations: solution.iterations,
         relativeResidual: solution.relativeResidual,

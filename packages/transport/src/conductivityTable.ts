@@ -18,11 +18,7 @@ export function labelConductivityTable(
   for (const phase of LABELLED_PHASES) {
     const value = phaseConductivity_S_per_m[phase];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      invalidInput(
-        `phaseConductivity_S_per_m.${phase}`,
-        value,
-        'a finite conductivity ≥ 0 S/m',
-      );
+      invalidInput(`phaseConductivity_S_per_m.${phase}`, value, 'a finite conductivity ≥ 0 S/m');
     }
     table[PhaseLabel[phase]] = value;
   }

@@ -8,7 +8,11 @@
  * @packageDocumentation
  */
 
-export { LABELLED_PHASES, labelConductivityTable, mixedVoxelConductivity_S_per_m } from './conductivityTable.js';
+export {
+  LABELLED_PHASES,
+  labelConductivityTable,
+  mixedVoxelConductivity_S_per_m,
+} from './conductivityTable.js';
 export {
   DEFAULT_EFFECTIVE_MEDIUM_PARAMETERS,
   type EffectiveMediumParameters,

@@ -8,7 +8,11 @@ export function table(sigma: Partial<Record<ElectrodePhase, number>>): Float64Ar
 }
 
 /** Maxwell–Garnett conductivity of spheres (σ_i) at fraction f in a matrix (σ_m) (S/m). */
-export function maxwellGarnett_S_per_m(sigmaMatrix: number, sigmaInclusion: number, f: number): number {
+export function maxwellGarnett_S_per_m(
+  sigmaMatrix: number,
+  sigmaInclusion: number,
+  f: number,
+): number {
   const d = sigmaInclusion - sigmaMatrix;
   return (
     (sigmaMatrix * (sigmaInclusion + 2 * sigmaMatrix + 2 * f * d)) /
@@ -19,4 +23,9 @@ export function maxwellGarnett_S_per_m(sigmaMatrix: number, sigmaInclusion: numb
 /** Relative difference |a − b| / |b|. */
 export function relativeError(a: number, b: number): number {
   return Math.abs(a - b) / Math.abs(b);
+}
+
+/** Prints a measured number to the test log (tests run without DOM/Node typings). */
+export function report(line: string): void {
+  (globalThis as { console?: { log(text: string): void } }).console?.log(line);
 }

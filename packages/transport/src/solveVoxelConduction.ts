@@ -13,6 +13,11 @@ declare const performance: { now(): number };
 export interface VoxelSolveOptions {
   /** Stop when ‖b − A x‖₂ / ‖b‖₂ falls below this (–). @defaultValue 1e-6 */
   readonly relativeTolerance?: number;
+  /**
+   * Also require |I_in − I_out| / |I_in| below this before stopping: the residual norm alone
+   * under-resolves σ_eff at high contrast (–). @defaultValue 1e-5
+   */
+  readonly currentBalanceTolerance?: number;
   /** Iteration limit of the conjugate-gradient loop. @defaultValue 500 */
   readonly maxIterations?: number;
   /** `multigrid` (V-cycle) or `none` (plain CG, for comparison). @defaultValue 'multigrid' */
@@ -109,16 +114,28 @@ export function solveVoxelConduction(
   const start = clock();
   const tol = options.relativeTolerance ?? DEFAULTS.relativeTolerance;
   const maxIterations = options.maxIterations ?? DEFAULTS.maxIterations;
+  const balanceTol = options.currentBalanceTolerance ?? 1e-5;
   const threshold = options.currentThreshold ?? DEFAULTS.currentThreshold;
   const steps = options.smoothingSteps ?? 2;
   assertOption('relativeTolerance', tol, tol >= 1e-14 && tol <= 0.1, 'expected 1e-14 ≤ x ≤ 0.1');
+  assertOption(
+    'currentBalanceTolerance',
+    balanceTol,
+    balanceTol > 0 && balanceTol <= 1,
+    'expected 0 < x ≤ 1',
+  );
   assertOption(
     'maxIterations',
     maxIterations,
     Number.isInteger(maxIterations) && maxIterations >= 1,
     'expected an integer ≥ 1',
   );
-  assertOption('currentThreshold', threshold, threshold >= 0 && threshold < 1, 'expected 0 ≤ x < 1');
+  assertOption(
+    'currentThreshold',
+    threshold,
+    threshold >= 0 && threshold < 1,
+    'expected 0 ≤ x < 1',
+  );
   assertOption(
     'smoothingSteps',
     steps,
@@ -127,7 +144,12 @@ export function solveVoxelConduction(
   );
   const [gnx, gny, gnz] = grid.shape;
   for (const [index, n] of grid.shape.entries()) {
-    assertOption(`grid.shape[${index}]`, n, Number.isInteger(n) && n >= 1, 'expected an integer ≥ 1');
+    assertOption(
+      `grid.shape[${index}]`,
+      n,
+      Number.isInteger(n) && n >= 1,
+      'expected an integer ≥ 1',
+    );
   }
   const voxels = gnx * gny * gnz;
   const paddedSize = (gnx + 2) * (gny + 2) * (gnz + 2);
@@ -142,7 +164,7 @@ export function solveVoxelConduction(
     queue: new Int32Array(p.buffer, 0, Math.min(voxels, paddedSize)),
   });
   const { level, sigmaScale_S_per_m, stats } = built;
-  const { nx, ny, nz, sy, sz, gx } = level;
+  const { nx, ny, nz, gx } = level;
   const geometry = nx / (ny * nz);
   const baseBytes = 3 * 4 * paddedSize + 3 * 4 * paddedSize + 8 * paddedSize;
 
@@ -216,7 +238,7 @@ export function solveVoxelConduction(
     if (relativeResidual < tol) {
       // Confirm with the true float64 residual; restart from it if the recurrence drifted.
       relativeResidual = Math.sqrt(trueResidual(level, x, r)) / bNorm;
-      if (relativeResidual < tol) {
+      if (relativeResidual < tol && faceCurrents(level, x).balance < balanceTol) {
         converged = true;
         break;
       }
@@ -235,16 +257,7 @@ export function solveVoxelConduction(
   if (!converged) relativeResidual = Math.sqrt(trueResidual(level, x, r)) / bNorm;
 
   // Currents through both electrode faces, and the current-carrying voxels.
-  let inlet = 0;
-  let outlet = 0;
-  for (let k = 1; k <= nz; k++) {
-    for (let j = 1; j <= ny; j++) {
-      const first = sz * k + sy * j + 1;
-      inlet += gx[first - 1]! * (1 - x[first]!);
-      const last = first + nx - 1;
-      outlet += gx[last]! * x[last]!;
-    }
-  }
+  const { inlet, outlet, balance } = faceCurrents(level, x);
   if (!Number.isFinite(inlet) || !Number.isFinite(outlet)) {
     throw new SolidCellError(
       'E_SOLVER_NON_FINITE',
@@ -253,7 +266,6 @@ export function solveVoxelConduction(
   }
   const current = 0.5 * (inlet + outlet);
   const currentCarryingVoxels = countCurrentCarrying(level, x, (threshold * current) / (ny * nz));
-  const balance = inlet > 0 ? Math.abs(inlet - outlet) / Math.abs(inlet) : 0;
   const seconds = (clock() - start) / 1000;
   if (!converged && options.onNotConverged !== 'report') {
     throw new SolidCellError(
@@ -280,6 +292,26 @@ export function solveVoxelConduction(
     multigridLevels: multigrid?.levels ?? 0,
     solverBytes: baseBytes + (flexible ? 4 * paddedSize : 0) + (multigrid?.coarseBytes ?? 0),
   };
+}
+
+/** Dimensionless currents through the inlet and outlet faces and their relative imbalance. */
+function faceCurrents(
+  level: GridLevel,
+  x: Float64Array,
+): { inlet: number; outlet: number; balance: number } {
+  const { nx, ny, nz, sy, sz, gx } = level;
+  let inlet = 0;
+  let outlet = 0;
+  for (let k = 1; k <= nz; k++) {
+    for (let j = 1; j <= ny; j++) {
+      const first = sz * k + sy * j + 1;
+      inlet += gx[first - 1]! * (1 - x[first]!);
+      const last = first + nx - 1;
+      outlet += gx[last]! * x[last]!;
+    }
+  }
+  const balance = inlet > 0 ? Math.abs(inlet - outlet) / Math.abs(inlet) : 0;
+  return { inlet, outlet, balance };
 }
 
 function forEachInletCell(level: GridLevel, visit: (cell: number) => void): void {

@@ -11,7 +11,8 @@ export interface VoxelSphere {
 
 function assertShape(shape: readonly [number, number, number]): void {
   for (const [i, n] of shape.entries()) {
-    if (!Number.isInteger(n) || n < 1 || n > 1024) invalidInput(`shape[${i}]`, n, 'an integer 1–1024');
+    if (!Number.isInteger(n) || n < 1 || n > 1024)
+      invalidInput(`shape[${i}]`, n, 'an integer 1–1024');
   }
 }
 
@@ -29,7 +30,11 @@ export function createLayeredGrid(
   assertShape(shape);
   const axisIndex = normal === 'x' ? 0 : normal === 'y' ? 1 : 2;
   if (layers.length !== shape[axisIndex]) {
-    invalidInput('layers.length', layers.length, `the grid size along ${normal}, ${shape[axisIndex]}`);
+    invalidInput(
+      'layers.length',
+      layers.length,
+      `the grid size along ${normal}, ${shape[axisIndex]}`,
+    );
   }
   const [nx, ny, nz] = shape;
   const labels = new Uint8Array(nx * ny * nz);

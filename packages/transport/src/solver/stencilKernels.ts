@@ -9,7 +9,12 @@ export type LevelVector = Float32Array | Float64Array;
  * One Gauss–Seidel half sweep over the cells of one colour ((i+j+k) mod 2 = colour) of A x = b.
  * Inactive cells (zero diagonal) are left untouched.
  */
-export function smoothColour(level: GridLevel, b: LevelVector, x: LevelVector, colour: 0 | 1): void {
+export function smoothColour(
+  level: GridLevel,
+  b: LevelVector,
+  x: LevelVector,
+  colour: 0 | 1,
+): void {
   const { nx, ny, nz, sy, sz, gx, gy, gz } = level;
   for (let k = 1; k <= nz; k++) {
     for (let j = 1; j <= ny; j++) {
