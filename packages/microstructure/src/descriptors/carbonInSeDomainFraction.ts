@@ -44,26 +44,47 @@ export function carbonInSeDomainFraction(
     }
     return all > 0 ? inSe / all : 0;
   }
-  const { nx, ny } = grid;
-  const maxRadius = particles.spheres.reduce((m, s) => Math.max(m, s.radius), 0);
+  const { nx, ny, nz, periodic } = grid;
+  // Two smallest surface distances per voxel, accumulated sphere by sphere (each sphere visits
+  // each voxel at most once: loop ranges are capped at one box length per axis).
+  const first = new Float32Array(total).fill(Number.POSITIVE_INFINITY);
+  const second = new Float32Array(total).fill(Number.POSITIVE_INFINITY);
+  const range = (c: number, reach: number, n: number): [number, number] => {
+    const lo = Math.floor(c - reach - 0.5);
+    const hi = Math.ceil(c + reach - 0.5);
+    return periodic ? [lo, Math.min(hi, lo + n - 1)] : [Math.max(0, lo), Math.min(n - 1, hi)];
+  };
+  const wrap = (i: number, n: number) => (periodic ? ((i % n) + n) % n : i);
+  for (const s of particles.spheres) {
+    const reach = s.radius + gapWidth;
+    const [z0, z1] = range(s.z, reach, nz);
+    const [y0, y1] = range(s.y, reach, ny);
+    const [x0, x1] = range(s.x, reach, nx);
+    for (let zi = z0; zi <= z1; zi++) {
+      const dz = zi + 0.5 - s.z;
+      const zBase = nx * ny * wrap(zi, nz);
+      for (let yi = y0; yi <= y1; yi++) {
+        const dy = yi + 0.5 - s.y;
+        const yBase = zBase + nx * wrap(yi, ny);
+        for (let xi = x0; xi <= x1; xi++) {
+          const dx = xi + 0.5 - s.x;
+          const d = Math.sqrt(dx * dx + dy * dy + dz * dz) - s.radius;
+          if (d > gapWidth) continue;
+          const i = yBase + wrap(xi, nx);
+          const value = Math.max(0, d);
+          if (value < first[i]!) {
+            second[i] = first[i]!;
+            first[i] = value;
+          } else if (value < second[i]!) second[i] = value;
+        }
+      }
+    }
+  }
   for (let i = 0; i < total; i++) {
     const w = carbonVolume(i);
     if (w <= 0) continue;
     all += w;
-    const x = (i % nx) + 0.5;
-    const y = (Math.floor(i / nx) % ny) + 0.5;
-    const z = Math.floor(i / (nx * ny)) + 0.5;
-    let d1 = Number.POSITIVE_INFINITY;
-    let d2 = Number.POSITIVE_INFINITY;
-    particles.forEachNear(x, y, z, gapWidth + maxRadius, (k, dx, dy, dz) => {
-      const d = Math.max(0, Math.sqrt(dx * dx + dy * dy + dz * dz) - particles.spheres[k]!.radius);
-      if (d < d1) {
-        d2 = d1;
-        d1 = d;
-      } else if (d < d2) d2 = d;
-      return false;
-    });
-    if (d1 + d2 > gapWidth) inSe += w;
+    if (first[i]! + second[i]! > gapWidth) inSe += w;
   }
   return all > 0 ? inSe / all : 0;
 }

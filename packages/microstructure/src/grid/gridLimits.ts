@@ -6,9 +6,10 @@ export const MAX_GRID_VOXELS_PER_EDGE = 512;
 
 /**
  * Working memory per voxel of one generation (bytes): labels 1, carbon fraction 4, NCM depth
- * score 4, particle owner 4, distance transform 4, component labels 4, search queue 4, slack 1.
+ * score 4, particle owner 4, distance transform 4, component labels 4, search queue 4, two gap
+ * distances 8 (β), slack 1.
  */
-export const GENERATOR_BYTES_PER_VOXEL = 26;
+export const GENERATOR_BYTES_PER_VOXEL = 30;
 
 /** Default memory limit of the browser-safe entry (bytes): 2 GiB. */
 export const DEFAULT_MEMORY_LIMIT_bytes = 2 * 1024 ** 3;
