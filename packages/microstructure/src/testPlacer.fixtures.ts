@@ -12,7 +12,8 @@ export function uniformSpherePlacer(radius_m: number): CarbonPlacer {
       const { grid, depositor, random, labels } = context;
       const r = radius_m / context.voxelSize_m;
       let count = 0;
-      for (let trial = 0; trial < 1_000_000 && !depositor.done; trial++) {
+      const maxTrials = 100 * (depositor.target / ((4 / 3) * Math.PI * r ** 3)) + 100_000;
+      for (let trial = 0; trial < maxTrials && !depositor.done; trial++) {
         const x = random.nextFloat() * grid.nx;
         const y = random.nextFloat() * grid.ny;
         const z = random.nextFloat() * grid.nz;
