@@ -148,6 +148,7 @@ async function playground() {
   const errors = watchErrors(page);
   const read = async () => ({
     sigma: await page.textContent('[data-testid=sigma]'),
+    sigmaE: await page.textContent('[data-testid=sigma-e]'),
     fractions: await page.textContent('[data-testid=fractions]'),
     thickness: await page.textContent('[data-testid=thickness]'),
     seWidth: Number(await page.getAttribute('[data-testid=chart] rect[data-phase=se]', 'width')),
@@ -189,9 +190,9 @@ async function playground() {
     );
     const fibre = await read();
     record(
-      'playground: switching SC → CF shrinks the carbon bar',
-      fibre.carbonWidth < after.carbonWidth / 2.5,
-      `carbon bar ${after.carbonWidth.toFixed(1)} → ${fibre.carbonWidth.toFixed(1)}`,
+      'playground: switching SC → CF shrinks the carbon bar and changes σ_e',
+      fibre.carbonWidth < after.carbonWidth / 2.5 && fibre.sigmaE !== after.sigmaE,
+      `carbon bar ${after.carbonWidth.toFixed(1)} → ${fibre.carbonWidth.toFixed(1)}; σ_e ${after.sigmaE} → ${fibre.sigmaE}`,
     );
     await page.screenshot({ path: join(shots, 'playground-fibre.png'), fullPage: true });
   } catch (error) {

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { composeHalide } from './composeHalide.js';
 import { paperSeVolumePercent } from './compositionCheck.js';
 import { designSweep } from './designSweep.js';
+import { effectiveConductivities } from './effectiveConductivity.js';
 import { firstCell } from './gettingStarted.js';
-import { percolationIonicConductivity_S_per_m } from './percolationEstimate.js';
+import { PERCOLATION_LAW_SC, percolationIonicConductivity_S_per_m } from './percolationEstimate.js';
 import { evaluatePlayground, type PlaygroundInput } from './playground.js';
 
 describe('docs samples', () => {
@@ -50,6 +51,29 @@ describe('docs samples', () => {
     expect(percolationIonicConductivity_S_per_m(1, 0)).toBeCloseTo(0.2, 12);
     expect(percolationIonicConductivity_S_per_m(0.07, 0)).toBeCloseTo(2e-5, 15);
     expect(percolationIonicConductivity_S_per_m(0.535, 0)).toBeCloseTo(0.2 * 0.25, 12);
+  });
+
+  it('effective transport: the composed effective-medium Transport equals the closed form', () => {
+    const fractions = { ncm: 0.5, se: 0.3, carbon: 0.1, binder: 0, pore: 0.1 };
+    const sc = effectiveConductivities(fractions, 'spherical');
+    expect(sc.ionic_S_per_m).toBeCloseTo(percolationIonicConductivity_S_per_m(0.3, 0.1), 12);
+    const cf = effectiveConductivities(fractions, 'fiber');
+    const closedFormCf = percolationIonicConductivity_S_per_m(0.3, 0.1, {
+      ...PERCOLATION_LAW_SC,
+      carbonBlocking: 0.05,
+    });
+    expect(cf.ionic_S_per_m).toBeCloseTo(closedFormCf, 12);
+    // Fibre blocks less of the SE and percolates at a lower volume: both conductivities higher.
+    expect(cf.ionic_S_per_m).toBeGreaterThan(sc.ionic_S_per_m);
+    expect(cf.electronic_S_per_m).toBeGreaterThan(sc.electronic_S_per_m);
+  });
+
+  it('effective transport: carbon raises the electronic conductivity of a 90 wt% NCM electrode', () => {
+    const noCarbon = { ncm: 0.7, se: 0.2, carbon: 0, binder: 0, pore: 0.1 };
+    const withCarbon = { ncm: 0.63, se: 0.12, carbon: 0.15, binder: 0, pore: 0.1 };
+    expect(effectiveConductivities(withCarbon, 'spherical').electronic_S_per_m).toBeGreaterThan(
+      100 * effectiveConductivities(noCarbon, 'spherical').electronic_S_per_m,
+    );
   });
 
   const base: PlaygroundInput = {

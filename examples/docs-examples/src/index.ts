@@ -2,6 +2,7 @@
 export { composeHalide } from './composeHalide.js';
 export { paperSeVolumePercent } from './compositionCheck.js';
 export { type DesignPoint, designSweep } from './designSweep.js';
+export { type EffectiveConductivities, effectiveConductivities } from './effectiveConductivity.js';
 export { type FirstCell, firstCell } from './gettingStarted.js';
 export {
   PERCOLATION_LAW_SC,

@@ -1,5 +1,5 @@
-// The playground's model: composition, thickness and the percolation-law ionic conductivity of
-// an electrode, computed from slider values. Runs in a Web Worker on the docs site, so it must
+// The playground's model: composition, thickness and the effective ionic and electronic
+// conductivity of an electrode (effective-medium Transport), computed from slider values. Runs in a Web Worker on the docs site, so it must
 // stay browser-safe (no Node built-ins).
 import {
   type CarbonShape,
@@ -9,11 +9,7 @@ import {
   solidVolumeFractions,
   thicknessFromNcmArealMass_m,
 } from '@solidcell/core';
-import {
-  PERCOLATION_LAW_SC,
-  type PercolationLaw,
-  percolationIonicConductivity_S_per_m,
-} from './percolationEstimate.js';
+import { effectiveConductivities } from './effectiveConductivity.js';
 
 /** Slider values of the playground. */
 export interface PlaygroundInput {
@@ -40,12 +36,11 @@ export interface PlaygroundResult {
   readonly thickness_um: number;
   /** Areal capacity at 200 mAh/g (mAh/cm²). */
   readonly arealCapacity_mAh_per_cm2: number;
-  /** Percolation-law estimate of the electrode ionic conductivity (mS/cm). */
+  /** Effective ionic conductivity, percolation law of the effective-medium Transport (mS/cm). */
   readonly ionicConductivity_mS_per_cm: number;
+  /** Effective electronic conductivity, discharged NCM + carbon network (mS/cm). */
+  readonly electronicConductivity_mS_per_cm: number;
 }
-
-/** Carbon blocking factor β by shape (parameters.md §6.1, §10). */
-const CARBON_BLOCKING: Readonly<Record<CarbonShape, number>> = { spherical: 0.2, fiber: 0.05 };
 
 /** Evaluates the playground for one set of slider values; throws SolidCellError on bad input. */
 export function evaluatePlayground(input: PlaygroundInput): PlaygroundResult {
@@ -62,11 +57,7 @@ export function evaluatePlayground(input: PlaygroundInput): PlaygroundResult {
     ncmDensity_kg_per_m3: densities.ncm,
     specificCapacity_C_per_kg,
   });
-  const law: PercolationLaw = {
-    ...PERCOLATION_LAW_SC,
-    carbonBlocking: CARBON_BLOCKING[input.carbonShape],
-  };
-  const sigma = percolationIonicConductivity_S_per_m(electrode.se, electrode.carbon, law);
+  const sigma = effectiveConductivities(electrode, input.carbonShape);
   return {
     volumePercent: {
       ncm: 100 * electrode.ncm,
@@ -76,6 +67,7 @@ export function evaluatePlayground(input: PlaygroundInput): PlaygroundResult {
     },
     thickness_um: thickness_m * 1e6,
     arealCapacity_mAh_per_cm2: input.ncmLoading_mg_per_cm2 * 0.2, // 200 mAh/g × mg/cm²
-    ionicConductivity_mS_per_cm: sigma * 10,
+    ionicConductivity_mS_per_cm: sigma.ionic_S_per_m * 10,
+    electronicConductivity_mS_per_cm: sigma.electronic_S_per_m * 10,
   };
 }
