@@ -109,6 +109,20 @@ describe(generateMicrostructure, () => {
     expect(m.descriptors.carbonInSeDomainFraction).toBe(0.5);
   });
 
+  it('shrinks the three-phase NCM area monotonically as its reach shrinks to one voxel', () => {
+    const wide = generateMicrostructure(request(90, 7, 3), options).descriptors;
+    const narrow = generateMicrostructure(request(90, 7, 3), {
+      ...options,
+      threePhaseDistance_m: 0.5e-6,
+    }).descriptors;
+    expect(narrow.threePhaseNcmAreaPerVolume_m2_per_m3).toBeLessThan(
+      wide.threePhaseNcmAreaPerVolume_m2_per_m3,
+    );
+    expect(wide.threePhaseNcmAreaPerVolume_m2_per_m3).toBeLessThanOrEqual(
+      wide.interfaceAreaPerVolume_m2_per_m3.ncm_se,
+    );
+  });
+
   it('reports progress from 0 to 1', () => {
     const stages: number[] = [];
     generateMicrostructure(request(80, 17, 3), options, (f) => stages.push(f));

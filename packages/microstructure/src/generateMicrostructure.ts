@@ -30,8 +30,13 @@ export interface GeneratorParameters {
   readonly ncmD50_m?: number;
   /** NCM span (D90 − D10)/D50 when the request gives none. */
   readonly ncmSpan?: number;
-  /** SE particle radius (m): three-phase reach and half the SE-domain gap width. */
+  /** SE particle radius (m): half the SE-domain gap width and the default three-phase reach. */
   readonly seParticleRadius_m?: number;
+  /**
+   * Reach of the three-phase NCM area (m): NCM|SE surface with carbon within this distance.
+   * Default: one SE particle radius (parameters.md §8, θ_3ph).
+   */
+  readonly threePhaseDistance_m?: number;
   /** Largest NCM overlap as a fraction of r_i + r_j (0–0.6). */
   readonly maxOverlap?: number;
   /** Largest NCM swelling allowed by the fraction threshold (0–1). */
@@ -95,6 +100,7 @@ interface Resolved {
   readonly d50_m: number;
   readonly span: number;
   readonly seParticleRadius_m: number;
+  readonly threePhaseDistance_m: number;
   readonly maxOverlap: number;
   readonly maxGrowth: number;
   readonly poreRadius_m: number;
@@ -102,10 +108,12 @@ interface Resolved {
 
 function resolve(request: MorphologyRequest, options: GeneratorParameters): Resolved {
   const d = MICROSTRUCTURE_DEFAULTS;
+  const seParticleRadius_m = options.seParticleRadius_m ?? d.seParticleRadius_m;
   const resolved: Resolved = {
     d50_m: request.ncmParticles?.d50_m ?? options.ncmD50_m ?? d.ncmD50_m,
     span: request.ncmParticles?.span ?? options.ncmSpan ?? d.ncmSpan,
-    seParticleRadius_m: options.seParticleRadius_m ?? d.seParticleRadius_m,
+    seParticleRadius_m,
+    threePhaseDistance_m: options.threePhaseDistance_m ?? seParticleRadius_m,
     maxOverlap: options.maxOverlap ?? d.maxOverlap,
     maxGrowth: options.maxGrowth ?? d.maxGrowth,
     poreRadius_m: options.poreRadius_m ?? d.poreRadius_m,
@@ -113,6 +121,7 @@ function resolve(request: MorphologyRequest, options: GeneratorParameters): Reso
   checkRange('ncmParticles.d50_m', resolved.d50_m, 1e-7, 1e-4, 'm');
   checkRange('ncmParticles.span', resolved.span, 0, 5, '');
   checkRange('seParticleRadius_m', resolved.seParticleRadius_m, 1e-8, 1e-4, 'm');
+  checkRange('threePhaseDistance_m', resolved.threePhaseDistance_m, 0, 1e-4, 'm');
   checkRange('maxOverlap', resolved.maxOverlap, 0, 0.6, '');
   checkRange('maxGrowth', resolved.maxGrowth, 0, 1, '');
   checkRange('poreRadius_m', resolved.poreRadius_m, 1e-9, 1e-4, 'm');
@@ -142,7 +151,7 @@ export function analyticMicrostructure(
       carbonInSeDomainFraction: options.placer.estimateCarbonInSeDomainFraction(
         request.volumeFractions,
       ),
-      threePhaseDistance_m: p.seParticleRadius_m,
+      threePhaseDistance_m: p.threePhaseDistance_m,
       poreRadius_m: p.poreRadius_m,
     }),
     ncmParticles: [],
@@ -257,7 +266,7 @@ export function generateMicrostructure(
     periodic,
   };
   const descriptors = measureDescriptors(grid, {
-    threePhaseDistance_m: p.seParticleRadius_m,
+    threePhaseDistance_m: p.threePhaseDistance_m,
     seGapWidth_m: 2 * p.seParticleRadius_m,
     subVoxelCarbonSurfaceToVolume_per_m: report.surfaceToVolume_per_m,
     particles: particleIndex,
