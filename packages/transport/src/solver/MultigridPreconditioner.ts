@@ -5,6 +5,7 @@ import { canCoarsen, coarsenLevel, type GridLevel } from './GridLevel.js';
 import {
   applyOperator,
   type LevelVector,
+  operatorEnergy,
   prolongAdd,
   restrictResidual,
   smoothColour,
@@ -32,9 +33,7 @@ interface CoarseLevel {
   readonly x: Float32Array;
   /** K-cycle work vectors (empty arrays for V-cycles). */
   readonly v: Float32Array;
-  readonly rt: Float32Array;
   readonly d: Float32Array;
-  readonly w: Float32Array;
 }
 
 /**
@@ -68,9 +67,7 @@ export class MultigridPreconditioner {
         b: new Float32Array(level.size),
         x: new Float32Array(level.size),
         v: new Float32Array(kSize(level.size)),
-        rt: new Float32Array(kSize(level.size)),
         d: new Float32Array(kSize(level.size)),
-        w: new Float32Array(kSize(level.size)),
       });
     }
     this.direct = new DenseCoarseSolver(level);
@@ -88,7 +85,7 @@ export class MultigridPreconditioner {
 
   /** Bytes held by the coarse levels (conductances and vectors). */
   public get coarseBytes(): number {
-    return this.coarse.reduce((sum, c) => sum + (this.kCycle ? 9 : 5) * 4 * c.level.size, 0);
+    return this.coarse.reduce((sum, c) => sum + (this.kCycle ? 7 : 5) * 4 * c.level.size, 0);
   }
 
   /** z = M r on the fine level (z is overwritten; ghost entries of both stay 0). */
@@ -122,28 +119,30 @@ export class MultigridPreconditioner {
    * (Notay & Vassilevski, Numer. Linear Algebra Appl. 15 (2008) 473), writing e into `c.x`.
    */
   private kSolve(depth: number, c: CoarseLevel): void {
-    const { level, b, x, v, rt, d, w } = c;
+    // b is this level's restricted residual, consumed here: it is overwritten by r̃ = b − α₁ A c.
+    const { level, b, x, v, d } = c;
     this.cycle(depth, level, b, x);
     const rho1 = applyOperator(level, x, v);
-    const alpha1 = dotLevel(level, x, b);
+    const alpha1 = dotLevel(x, b);
     if (!(rho1 > 0)) return;
     const a1 = alpha1 / rho1;
     let rr0 = 0;
     let rr1 = 0;
-    for (let i = 0; i < rt.length; i++) {
-      const value = b[i]! - a1 * v[i]!;
-      rt[i] = value;
-      rr0 += b[i]! * b[i]!;
+    for (let i = 0; i < b.length; i++) {
+      const bi = b[i]!;
+      const value = bi - a1 * v[i]!;
+      b[i] = value;
+      rr0 += bi * bi;
       rr1 += value * value;
     }
     if (rr1 <= 0.0625 * rr0) {
       for (let i = 0; i < x.length; i++) x[i] = a1 * x[i]!;
       return;
     }
-    this.cycle(depth, level, rt, d);
-    const beta = applyOperator(level, d, w);
-    const gamma = dotLevel(level, d, v);
-    const alpha2 = dotLevel(level, d, rt);
+    this.cycle(depth, level, b, d);
+    const beta = operatorEnergy(level, d);
+    const gamma = dotLevel(d, v);
+    const alpha2 = dotLevel(d, b);
     const rho2 = beta - (gamma * gamma) / rho1;
     if (!(rho2 > 0)) {
       for (let i = 0; i < x.length; i++) x[i] = a1 * x[i]!;
@@ -155,10 +154,9 @@ export class MultigridPreconditioner {
   }
 }
 
-function dotLevel(level: GridLevel, a: LevelVector, b: LevelVector): number {
+/** a·b over whole padded arrays: ghost entries are 0, inactive ones meet a zero partner. */
+function dotLevel(a: LevelVector, b: LevelVector): number {
   let sum = 0;
-  // Ghost and inactive entries of the vectors used here are 0 or multiply a zero partner.
   for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  void level;
   return sum;
 }

@@ -76,6 +76,37 @@ export function applyOperator(level: GridLevel, x: LevelVector, y: LevelVector):
   return dot;
 }
 
+/** x·A x (float64 accumulation) without storing A x. */
+export function operatorEnergy(level: GridLevel, x: LevelVector): number {
+  const { nx, ny, nz, sy, sz, gx, gy, gz } = level;
+  let dot = 0;
+  for (let k = 1; k <= nz; k++) {
+    for (let j = 1; j <= ny; j++) {
+      const row = sz * k + sy * j;
+      const end = row + nx;
+      for (let p = row + 1; p <= end; p++) {
+        const w = gx[p - 1]!;
+        const e = gx[p]!;
+        const s = gy[p - sy]!;
+        const n = gy[p]!;
+        const d = gz[p - sz]!;
+        const u = gz[p]!;
+        const xp = x[p]!;
+        dot +=
+          xp *
+          ((w + e + s + n + d + u) * xp -
+            w * x[p - 1]! -
+            e * x[p + 1]! -
+            s * x[p - sy]! -
+            n * x[p + sy]! -
+            d * x[p - sz]! -
+            u * x[p + sz]!);
+      }
+    }
+  }
+  return dot;
+}
+
 /**
  * Coarse right-hand side cb = Pᵀ (b − A x): the residual of every fine cell summed into its
  * aggregate (aggregation as in `coarsenLevel`). Ghost entries of `cb` stay 0.
