@@ -49,7 +49,9 @@ export function writeRawLabels(
     carbonFractionFile = `${name}.carbon.f32`;
     const bytes = new Uint8Array(grid.carbonFraction.length * 4);
     const view = new DataView(bytes.buffer);
-    grid.carbonFraction.forEach((v, i) => view.setFloat32(4 * i, v, true));
+    for (let i = 0; i < grid.carbonFraction.length; i++) {
+      view.setFloat32(4 * i, grid.carbonFraction[i]!, true);
+    }
     writeFileAtomic(join(dirname(basePath), carbonFractionFile), bytes);
   }
   const header: RawLabelsHeader = {

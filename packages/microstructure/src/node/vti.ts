@@ -12,7 +12,7 @@ function base64Block(data: Uint8Array): string {
 function float32Bytes(values: Float32Array): Uint8Array {
   const bytes = new Uint8Array(values.length * 4);
   const view = new DataView(bytes.buffer);
-  values.forEach((v, i) => view.setFloat32(4 * i, v, true));
+  for (let i = 0; i < values.length; i++) view.setFloat32(4 * i, values[i]!, true);
   return bytes;
 }
 
