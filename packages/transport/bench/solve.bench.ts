@@ -1,7 +1,11 @@
 // Benchmark of the voxel conduction solver on seeded synthetic NCM/SE/carbon structures:
 // seconds, iterations, throughput, bytes moved per iteration and a memory-bandwidth reference.
 // Run: pnpm --filter @solidcell/transport bench  (add `--quick` for 64³ only).
-import { createThreePhaseGrid, labelConductivityTable, solveVoxelConduction } from '../src/index.js';
+import {
+  createThreePhaseGrid,
+  labelConductivityTable,
+  solveVoxelConduction,
+} from '../src/index.js';
 
 declare const performance: { now(): number };
 declare const process: { argv: string[] };
@@ -54,7 +58,9 @@ for (const [n, path, table] of cases) {
       `${(s.solverBytes / voxels).toFixed(1)} | ${s.conductivity_S_per_m.toExponential(3)} |`,
   );
 }
-console.log(`Memory bandwidth (Float64Array copy, read+write): ${(bandwidth / 1e9).toFixed(1)} GB/s`);
+console.log(
+  `Memory bandwidth (Float64Array copy, read+write): ${(bandwidth / 1e9).toFixed(1)} GB/s`,
+);
 console.log(`Estimated bytes moved per voxel per iteration: ${BYTES_PER_VOXEL_ITERATION}`);
 console.log('');
 console.log(
