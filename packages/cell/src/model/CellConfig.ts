@@ -53,7 +53,8 @@ export interface ElectrodeConfig {
   readonly contactFraction?: number;
   /**
    * Initial (uniform) Li site fraction of the NCM (–).
-   * @defaultValue the charge transfer's `lithiationWindow.discharged`.
+   * @defaultValue `lithiationWindow.discharged − 0.001 × (discharged − charged)` of the charge
+   * transfer (numerical assumption: the window edge itself is the i₀ = 0 singularity).
    */
   readonly initialLithiation?: number;
 }

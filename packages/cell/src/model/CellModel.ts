@@ -19,8 +19,14 @@ import { estimateDescriptors } from './estimateDescriptors.js';
 /** Control of the external circuit. */
 export type ControlMode = 'current' | 'voltage';
 
-/** Lithiation passed to contract calls is kept inside (δ, 1 − δ) for Newton iterates. */
+/** Lithiation passed to contract calls is kept inside [δ, ceiling] for Newton iterates. */
 const LITHIATION_GUARD = 1e-9;
+/**
+ * Upper limit of the lithiation the engine lets Newton iterates (and, in the regularised
+ * end-of-discharge corner, solutions) reach. With an exact i₀ ∝ √(x(1 − x)) the kinetics stop
+ * insertion at x = 1; plugins regularise i₀ > 0 there, so the surface may pass x = 1 slightly.
+ */
+const LITHIATION_CEILING = 1.2;
 
 function positive(field: string, value: number | undefined, fallback: number): number {
   const v = value ?? fallback;
@@ -254,7 +260,11 @@ export class CellModel {
       (window.discharged - window.charged) *
       fractions.ncm *
       this.electrodeThickness_m;
-    this.initialLithiation = config.electrode.initialLithiation ?? window.discharged;
+    // Start 0.1 % of the window inside the discharged edge: at the edge itself i₀ ∝ √(x(1 − x))
+    // vanishes and the surface problem is singular (numerical assumption, ≈ 0.7 mV of OCV).
+    this.initialLithiation =
+      config.electrode.initialLithiation ??
+      window.discharged - 1e-3 * (window.discharged - window.charged);
     if (!(this.initialLithiation > 0 && this.initialLithiation <= 1)) {
       invalidInput('electrode.initialLithiation', this.initialLithiation, 'a number 0 < x ≤ 1');
     }
@@ -409,7 +419,9 @@ export class CellModel {
       this.absoluteTolerance[b + 3] = rtol * this.maxConcentration_mol_per_m3;
       for (let k = 0; k <= this.nr; k++) {
         this.lowerBound[b + 3 + k] = 0;
-        this.upperBound[b + 3 + k] = this.maxConcentration_mol_per_m3;
+        // Above c_max only where a plugin's regularised i₀ (> 0 at x = 1) lets the kinetics
+        // outrun diffusion at the very end of discharge; the cut-off follows within millivolts.
+        this.upperBound[b + 3 + k] = LITHIATION_CEILING * this.maxConcentration_mol_per_m3;
       }
       for (let k = 0; k < this.nr; k++) {
         this.differential[b + 4 + k] = 1;
@@ -570,11 +582,7 @@ export class CellModel {
   }
 
   private guard(x: number): number {
-    return x < LITHIATION_GUARD
-      ? LITHIATION_GUARD
-      : x > 1 - LITHIATION_GUARD
-        ? 1 - LITHIATION_GUARD
-        : x;
+    return Math.min(LITHIATION_CEILING, Math.max(LITHIATION_GUARD, x));
   }
 
   private chargeTransferCurrent(eta: number, x: number): number {
@@ -756,8 +764,7 @@ export class CellModel {
       const cb = b + 4;
       const j = y[b + 2]!;
       const cs = y[b + 3]!;
-      const xsRaw = cs / cmax;
-      const xs = this.guard(xsRaw);
+      const xs = this.guard(cs / cmax);
       ic.filmResistance_ohm_m2 = this.filmResistance[e]!;
       const U = ct.openCircuitPotential_V(xs, T);
       const eta = phiS - y[b]! - U;
@@ -766,9 +773,10 @@ export class CellModel {
       if (jac !== null) {
         const dEta = 1e-6;
         const gEta = (this.chargeTransferCurrent(eta + dEta, xs) - g) / dEta;
-        const dx = 1e-7;
-        const xsP = xs + dx <= 1 - LITHIATION_GUARD ? xs + dx : xs - dx;
-        const gX = (this.chargeTransferCurrent(eta, xsP) - g) / (xsP - xs);
+        // Relative step in x and in 1 − x so that the difference stays on one side of any
+        // regularisation kink close to x = 1.
+        const dx = 1e-4 * Math.max(1e-9, Math.min(xs, Math.abs(1 - xs)));
+        const gX = (this.chargeTransferCurrent(eta, xs - dx) - g) / -dx;
         const dUdx = ct.openCircuitPotentialSlope_V(xs, T);
         const dgdx = gEta * -dUdx + gX;
         jac.add(b + 2, b + 1, -gEta);

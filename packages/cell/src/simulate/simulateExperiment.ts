@@ -165,6 +165,7 @@ export function simulateExperiment(
   };
 
   const ci = model.currentIndex;
+  const scratch = new Float64Array(model.size);
   let stepIndex = 0;
   let lastVoltage = 0;
   let conservationReference = Number.NaN;
@@ -266,6 +267,7 @@ export function simulateExperiment(
           if (cutoff !== undefined) {
             const setCurrent = model.setPoint(stepper.time_s);
             const savedState = Float64Array.from(stepper.y);
+            const savedHistory = stepper.historyLength;
             const savedMode = model.mode;
             const savedSetPoint = model.setPoint;
             model.mode = 'voltage';
@@ -289,7 +291,8 @@ export function simulateExperiment(
             model.mode = savedMode;
             model.setPoint = savedSetPoint;
             stepper.y.set(savedState);
-            stepper.restart();
+            stepper.historyLength = savedHistory;
+            model.evaluate(stepper.y, stepper.time_s, scratch, null);
           }
         }
         if (h < hMin) {
@@ -406,14 +409,14 @@ export function simulateExperiment(
   };
 }
 
-/** The voltage cut-off of a current step that lies within 0.1 V ahead of the voltage. */
+/** The voltage cut-off of a current step that lies ahead of the present voltage. */
 function voltageCutoff(step: ExecutableStep, voltage: number): number | undefined {
   if (step.kind !== 'current') return undefined;
   for (const c of step.until) {
     if (c.kind !== 'voltage') continue;
     const ahead =
       step.direction === 'charge' ? c.voltageVsLiIn_V - voltage : voltage - c.voltageVsLiIn_V;
-    if (ahead >= 0 && ahead < 0.1) return c.voltageVsLiIn_V;
+    if (ahead >= 0) return c.voltageVsLiIn_V;
   }
   return undefined;
 }

@@ -64,6 +64,7 @@ export class BdfStepper {
   private readonly predictor: Float64Array;
   private readonly residual: Float64Array;
   private readonly delta: Float64Array;
+  private readonly yOld: Float64Array;
   private readonly integralsPrev = new Float64Array(INTEGRAL_COUNT);
   private tPrev = 0;
   private tPrev2 = 0;
@@ -83,6 +84,7 @@ export class BdfStepper {
     this.predictor = new Float64Array(n);
     this.residual = new Float64Array(n);
     this.delta = new Float64Array(n);
+    this.yOld = new Float64Array(n);
     this.relTol = relativeTolerance;
     this.maxNewton = maxNewtonIterations;
     model.initialState(this.y);
@@ -106,61 +108,95 @@ export class BdfStepper {
   private newton(y: Float64Array, time_s: number, maxIter: number, fresh: boolean): boolean {
     const model = this.model;
     const n = model.size;
+    const res = this.residual;
+    const d = this.delta;
+    const yOld = this.yOld;
     let previousNorm = Number.POSITIVE_INFINITY;
+    let previousResidual = Number.POSITIVE_INFINITY;
     let haveFactor = false;
-    for (let iter = 0; iter < maxIter; iter++) {
-      const needJac = !haveFactor || fresh;
-      model.evaluate(y, time_s, this.residual, needJac ? this.matrix : null);
-      if (needJac) {
+    let lambda = 1;
+    let backtracks = 0;
+    for (let iter = 0; iter < maxIter + 12; iter++) {
+      model.evaluate(y, time_s, res, null);
+      let rr = 0;
+      for (let i = 0; i < n; i++) rr += res[i]! * res[i]!;
+      if (!Number.isFinite(rr)) rr = Number.POSITIVE_INFINITY;
+      // Backtracking line search on ‖F‖ (kinks in plugin laws, e.g. clamped i₀, otherwise
+      // make plain Newton cycle).
+      if (rr > previousResidual && backtracks < 12 && lambda > 1 / 256) {
+        lambda *= 0.5;
+        backtracks++;
+        this.applyUpdate(y, yOld, lambda);
+        continue;
+      }
+      if (rr === Number.POSITIVE_INFINITY) return false;
+      if (iter - backtracks >= maxIter) return false;
+      previousResidual = rr;
+      if (!haveFactor || fresh) {
+        model.evaluate(y, time_s, res, this.matrix);
         this.statistics.jacobianEvaluations++;
         if (this.matrix.factor() !== 0) return false;
         haveFactor = true;
       }
       this.statistics.newtonIterations++;
-      const d = this.delta;
-      d.set(this.residual);
+      d.set(res);
       this.matrix.solve(d);
+      for (let i = 0; i < n; i++) if (!Number.isFinite(d[i]!)) return false;
       // Damp potential jumps larger than 0.5 V (far-from-solution initial guesses).
       let maxPhi = 0;
-      for (let i = 0; i < n; i++) if (!Number.isFinite(d[i]!)) return false;
       for (let i = 0; i < model.ns; i++) maxPhi = Math.max(maxPhi, Math.abs(d[i]!));
       for (let e = 0; e < model.ne; e++) {
         const b = model.nodeOffset(e);
         maxPhi = Math.max(maxPhi, Math.abs(d[b]!), Math.abs(d[b + 1]!));
       }
       const damping = maxPhi > 0.5 ? 0.5 / maxPhi : 1;
-      // Projected update: bounded unknowns (concentrations in [0, c_max], side states ≥ their
-      // minimum) move at most 90 % of the way to a bound; the others take the full step.
-      const lower = model.lowerBound;
-      const upper = model.upperBound;
-      let sum = 0;
-      let clipped = false;
-      for (let i = 0; i < n; i++) {
-        const old = y[i]!;
-        let next = old - damping * d[i]!;
-        if (next > upper[i]!) {
-          // A variable pinned at its bound stays there (its update is zero).
-          next = old >= upper[i]! ? old : old + 0.9 * (upper[i]! - old);
-          if (old < upper[i]!) clipped = true;
-        } else if (next < lower[i]!) {
-          next = old <= lower[i]! ? old : old - 0.9 * (old - lower[i]!);
-          if (old > lower[i]!) clipped = true;
-        }
-        y[i] = next;
-        const w = (next - old) * this.weight(i, next);
-        sum += w * w;
-      }
-      const norm = Math.sqrt(sum / n);
+      yOld.set(y);
+      lambda = damping;
+      const { norm, clipped } = this.applyUpdate(y, yOld, lambda);
       if (!Number.isFinite(norm)) return false;
       if (damping === 1 && !clipped && norm <= 1e-3) return true;
       if (iter >= 2 && norm > 0.9 * previousNorm && !fresh) {
-        // Slow or diverging with a stale Jacobian: refresh once more, then give up.
+        // Slow or diverging with a stale Jacobian: refresh from now on.
         haveFactor = false;
         fresh = true;
       }
       previousNorm = norm;
     }
     return false;
+  }
+
+  /**
+   * y = yOld − λ δ with projection: bounded unknowns (concentrations in [0, c_max], side states
+   * ≥ their minimum) move at most 90 % of the way to a bound; a variable pinned at its bound
+   * stays there.
+   */
+  private applyUpdate(
+    y: Float64Array,
+    yOld: Float64Array,
+    lambda: number,
+  ): { norm: number; clipped: boolean } {
+    const model = this.model;
+    const n = model.size;
+    const d = this.delta;
+    const lower = model.lowerBound;
+    const upper = model.upperBound;
+    let sum = 0;
+    let clipped = false;
+    for (let i = 0; i < n; i++) {
+      const old = yOld[i]!;
+      let next = old - lambda * d[i]!;
+      if (next > upper[i]!) {
+        next = old >= upper[i]! ? upper[i]! : old + 0.9 * (upper[i]! - old);
+        if (old < upper[i]!) clipped = true;
+      } else if (next < lower[i]!) {
+        next = old <= lower[i]! ? lower[i]! : old - 0.9 * (old - lower[i]!);
+        if (old > lower[i]!) clipped = true;
+      }
+      y[i] = next;
+      const w = (next - old) * this.weight(i, next);
+      sum += w * w;
+    }
+    return { norm: Math.sqrt(sum / n), clipped };
   }
 
   /**
@@ -186,6 +222,15 @@ export class BdfStepper {
     // Refresh the node outputs (side currents, conductivities) at the converged state.
     model.evaluate(this.y, this.time_s, this.residual, null);
     this.history = 1;
+  }
+
+  /** Number of accepted states in the history (1–3); save it around a probing restart. */
+  public get historyLength(): number {
+    return this.history;
+  }
+
+  public set historyLength(value: number) {
+    this.history = Math.min(3, Math.max(1, Math.floor(value)));
   }
 
   /** Order that the next attempt will use (1 or 2). */
@@ -234,6 +279,12 @@ export class BdfStepper {
       for (let i = 0; i < n; i++) pred[i] = y[i]! + s * (y[i]! - this.yPrev[i]!);
     } else {
       pred.set(y);
+    }
+    // Keep the predictor inside the bounds (extrapolation can leave [0, c_max]).
+    const lower = model.lowerBound;
+    const upper = model.upperBound;
+    for (let i = 0; i < n; i++) {
+      if (pred[i]! > upper[i]! || pred[i]! < lower[i]!) pred[i] = y[i]!;
     }
     const trial = this.trial;
     trial.set(pred);
