@@ -358,4 +358,30 @@ describe('solveVoxelConduction: invariants (property tests)', () => {
       { numRuns: 150 },
     );
   });
+
+  it('multigrid-preconditioned and plain CG agree on odd, anisotropic grids with insulating voxels', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 5, max: 19 }),
+        fc.integer({ min: 3, max: 17 }),
+        fc.integer({ min: 1, max: 15 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.constantFrom<Axis>('x', 'y', 'z'),
+        (nx, ny, nz, seed, axis) => {
+          const grid = createThreePhaseGrid({ shape: [nx, ny, nz], seed, ncmRadius: 2 });
+          const t = table({ ncm: 0.02, carbon: 20 });
+          const options = { relativeTolerance: 1e-11, maxIterations: 5000 } as const;
+          const mg = solveVoxelConduction(grid, t, axis, options);
+          const plain = solveVoxelConduction(grid, t, axis, { ...options, preconditioner: 'none' });
+          expect(mg.activeVoxels).toBe(plain.activeVoxels);
+          if (plain.conductivity_S_per_m === 0) expect(mg.conductivity_S_per_m).toBe(0);
+          else
+            expect(relativeError(mg.conductivity_S_per_m, plain.conductivity_S_per_m)).toBeLessThan(
+              1e-7,
+            );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
 });
