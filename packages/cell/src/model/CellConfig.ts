@@ -76,8 +76,14 @@ export interface CellMeshConfig {
   readonly electrodeNodes?: number;
   /** Control volumes across the SE separator. @defaultValue 4 */
   readonly separatorNodes?: number;
-  /** Radial shells per NCM particle (equal Δr). @defaultValue 15 */
+  /** Radial shells per NCM particle. @defaultValue 15 */
   readonly particleShells?: number;
+  /**
+   * Width ratio of neighbouring shells, outer/inner (0 < q ≤ 1; 1 = equal widths). Finer shells
+   * at the surface resolve the thin depleted/enriched layers of current reversals.
+   * @defaultValue 0.85 (outermost shell ≈ 1/10 of the innermost at 15 shells)
+   */
+  readonly particleShellRatio?: number;
 }
 
 /** Time-integrator settings. */
@@ -133,6 +139,7 @@ export const CELL_DEFAULTS = {
   electrodeNodes: 20,
   separatorNodes: 4,
   particleShells: 15,
+  particleShellRatio: 0.85,
   relativeTolerance: 1e-4,
   potentialTolerance_V: 1e-4,
   sideStateTolerance: 1e-6,

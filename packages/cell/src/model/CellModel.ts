@@ -135,7 +135,8 @@ export class CellModel {
 
   // --- precomputed mesh data ---
   private readonly hx: Float64Array; // control-volume widths, all φ_e nodes
-  private readonly dr: number;
+  private readonly outerShellWidth: number; // width of the outermost shell (m)
+  private readonly faceConductance: Float64Array; // r_{k+½}² / (centre distance k → k+1)
   private readonly shellVolume: Float64Array; // (r_{k+½}³ − r_{k−½}³)/3
   private readonly faceArea: Float64Array; // r_{k+½}², k = 0..nr−1 (last = R²)
   private readonly surfaceFraction: number; // a / (3 ε / R)
@@ -381,14 +382,31 @@ export class CellModel {
     for (let i = 0; i < this.ns; i++) this.hx[i] = this.separatorThickness_m / this.ns;
     for (let e = 0; e < this.ne; e++) this.hx[this.ns + e] = this.electrodeThickness_m / this.ne;
     const R = this.particleRadius_m;
-    this.dr = R / this.nr;
+    // Shell widths shrink geometrically towards the surface (ratio q per shell), where the
+    // concentration gradients of charge-transfer reversals and of steep D(x) laws sit.
+    const ratio = config.mesh?.particleShellRatio ?? CELL_DEFAULTS.particleShellRatio;
+    if (!(ratio > 0 && ratio <= 1))
+      invalidInput('mesh.particleShellRatio', ratio, 'a number 0 < q ≤ 1');
+    const widths = new Float64Array(this.nr);
+    let total = 0;
+    for (let k = 0; k < this.nr; k++) {
+      widths[k] = ratio ** k;
+      total += widths[k]!;
+    }
+    for (let k = 0; k < this.nr; k++) widths[k] = (widths[k]! / total) * R;
+    this.outerShellWidth = widths[this.nr - 1]!;
     this.shellVolume = new Float64Array(this.nr);
     this.faceArea = new Float64Array(this.nr);
+    this.faceConductance = new Float64Array(this.nr);
+    let rin = 0;
     for (let k = 0; k < this.nr; k++) {
-      const rin = k * this.dr;
-      const rout = (k + 1) * this.dr;
+      const rout = k === this.nr - 1 ? R : rin + widths[k]!;
       this.shellVolume[k] = (rout ** 3 - rin ** 3) / 3;
       this.faceArea[k] = rout * rout;
+      if (k + 1 < this.nr) {
+        this.faceConductance[k] = (rout * rout) / (0.5 * (widths[k]! + widths[k + 1]!));
+      }
+      rin = rout;
     }
     this.particleRowScale =
       (FARADAY_C_per_mol * 3 * fractions.ncm * (this.electrodeThickness_m / this.ne)) / R ** 3;
@@ -788,7 +806,7 @@ export class CellModel {
       // Surface concentration: half-shell flux (2/Δr) ∫_{c_s}^{c_last} D dc = f_s j / F, written
       // in A/m² of contact area (Kirchhoff form, monotone for any D(x)).
       const cLast = y[cb + nr - 1]!;
-      const kSurf = (2 * F) / (this.dr * fs);
+      const kSurf = (2 * F) / (this.outerShellWidth * fs);
       res[b + 3] = kSurf * this.integratedDiffusivity(cs, cLast) - j;
       if (jac !== null) {
         jac.add(
@@ -812,7 +830,7 @@ export class CellModel {
         let dOut_dcNext = 0;
         if (k + 1 < nr) {
           const cn = y[cb + k + 1]!;
-          const geom = this.faceArea[k]! / this.dr;
+          const geom = this.faceConductance[k]!;
           fluxOut = -geom * this.integratedDiffusivity(ck, cn);
           if (jac !== null) {
             dOut_dcSelf = geom * ct.solidDiffusivity_m2_per_s(this.guard(ck / cmax), T);

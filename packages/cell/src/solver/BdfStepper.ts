@@ -207,13 +207,35 @@ export class BdfStepper {
    */
   public restart(): void {
     const model = this.model;
-    model.initialise = true;
-    model.psi.set(this.y);
-    const ok = this.newton(this.y, this.time_s, 60, true);
-    model.initialise = false;
+    const saved = Float64Array.from(this.y);
+    let ok = this.solveAlgebraic();
     if (!ok) {
-      for (let i = 0; i < this.y.length; i++)
-        if (!Number.isFinite(this.y[i]!)) this.failNonFinite('initialisation');
+      // Homotopy: ramp the set point from the present value of the controlled quantity to the
+      // target in 8, then 64 increments (large current jumps at a depleted particle surface).
+      const target = model.setPoint;
+      model.evaluate(saved, this.time_s, this.residual, null);
+      const start =
+        model.mode === 'current' ? saved[model.currentIndex]! : model.voltageVsLiIn_V(saved);
+      for (const increments of [8, 64]) {
+        this.y.set(saved);
+        ok = true;
+        for (let k = 1; k <= increments && ok; k++) {
+          const s = k / increments;
+          model.setPoint = (t: number) => start + s * (target(t) - start);
+          ok = this.solveAlgebraic();
+        }
+        model.setPoint = target;
+        if (ok) break;
+      }
+    }
+    if (!ok) {
+      for (let i = 0; i < this.y.length; i++) {
+        if (!Number.isFinite(this.y[i]!)) {
+          this.y.set(saved);
+          this.failNonFinite('initialisation');
+        }
+      }
+      this.y.set(saved);
       throw new SolidCellError(
         'E_SOLVER_NOT_CONVERGED',
         `consistent initialisation did not converge at t = ${this.time_s} s (step ${this.statistics.acceptedSteps}; mode ${model.mode}, set point ${model.setPoint(this.time_s)})`,
@@ -222,6 +244,16 @@ export class BdfStepper {
     // Refresh the node outputs (side currents, conductivities) at the converged state.
     model.evaluate(this.y, this.time_s, this.residual, null);
     this.history = 1;
+  }
+
+  /** One consistent-initialisation solve (differential unknowns frozen). */
+  private solveAlgebraic(): boolean {
+    const model = this.model;
+    model.initialise = true;
+    model.psi.set(this.y);
+    const ok = this.newton(this.y, this.time_s, 60, true);
+    model.initialise = false;
+    return ok;
   }
 
   /** Number of accepted states in the history (1–3); save it around a probing restart. */
