@@ -40,7 +40,11 @@ export interface VoxelSolveOptions {
    * Multigrid tuning: `cycle` 'K' (default; nonlinear K-cycle, flexible CG) or 'V' (linear
    * V-cycle, standard PCG); `coarseScale` multiplies the 1/a coarse conductance rescaling.
    */
-  readonly multigrid?: { readonly cycle?: 'V' | 'K'; readonly coarseScale?: number };
+  readonly multigrid?: {
+    readonly cycle?: 'V' | 'K';
+    readonly coarseScale?: number;
+    readonly fineSmoothingSteps?: number;
+  };
   /** Wall clock in ms for the report (default `performance.now`). */
   readonly clock?: () => number;
 }

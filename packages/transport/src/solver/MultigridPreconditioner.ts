@@ -15,6 +15,8 @@ import {
 export interface MultigridOptions {
   /** Red–black Gauss–Seidel sweeps before and after the coarse correction (default 1). */
   readonly smoothingSteps?: number;
+  /** Sweeps on the finest level only (default: `smoothingSteps`). */
+  readonly fineSmoothingSteps?: number;
   /** Coarsening stops once a level has at most this many cells (default 512). */
   readonly coarsestMaxCells?: number;
   /**
@@ -49,6 +51,7 @@ export class MultigridPreconditioner {
   private readonly coarse: CoarseLevel[] = [];
   private readonly direct: DenseCoarseSolver;
   private readonly steps: number;
+  private readonly fineSteps: number;
   private readonly kCycle: boolean;
 
   public constructor(
@@ -56,6 +59,7 @@ export class MultigridPreconditioner {
     options: MultigridOptions = {},
   ) {
     this.steps = options.smoothingSteps ?? 1;
+    this.fineSteps = options.fineSmoothingSteps ?? this.steps;
     this.kCycle = (options.cycle ?? 'K') === 'K';
     const kSize = (n: number) => (this.kCycle ? n : 0);
     const maxCells = options.coarsestMaxCells ?? 512;
@@ -99,7 +103,8 @@ export class MultigridPreconditioner {
       return;
     }
     x.fill(0);
-    for (let s = 0; s < this.steps; s++) {
+    const steps = depth === 0 ? this.fineSteps : this.steps;
+    for (let s = 0; s < steps; s++) {
       smoothColour(level, b, x, 0);
       smoothColour(level, b, x, 1);
     }
@@ -108,7 +113,7 @@ export class MultigridPreconditioner {
     if (this.kCycle && depth + 1 < this.coarse.length) this.kSolve(depth + 1, next);
     else this.cycle(depth + 1, next.level, next.b, next.x);
     prolongAdd(next.level, next.x, level, x);
-    for (let s = 0; s < this.steps; s++) {
+    for (let s = 0; s < steps; s++) {
       smoothColour(level, b, x, 1);
       smoothColour(level, b, x, 0);
     }
