@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expandProtocol } from './expandProtocol.js';
-import type { CurrentSpec, EndCondition, ProtocolStep } from './ProtocolStep.js';
+import type { CurrentSpec, CurrentStep, EndCondition, ProtocolStep } from './ProtocolStep.js';
 import { repeat } from './ProtocolStep.js';
 import { formatStep, parseStep } from './parseStep.js';
 
@@ -41,7 +41,7 @@ describe('parseStep', () => {
         { kind: 'time', duration_s: 72_000 },
       ],
     });
-    expect(parseStep('Discharge at 0.5 mA until 100 mAh/g').until).toEqual([
+    expect((parseStep('Discharge at 0.5 mA until 100 mAh/g') as CurrentStep).until).toEqual([
       { kind: 'capacity', capacity: { specificCapacity_C_per_kg: 360_000 } },
     ]);
     expect(parseStep('discharge at 2 A/m2 until 1 mAh/cm2')).toMatchObject({

@@ -26,7 +26,7 @@ const LITHIATION_GUARD = 1e-9;
  * end-of-discharge corner, solutions) reach. With an exact i₀ ∝ √(x(1 − x)) the kinetics stop
  * insertion at x = 1; plugins regularise i₀ > 0 there, so the surface may pass x = 1 slightly.
  */
-const LITHIATION_CEILING = 1.2;
+const LITHIATION_CEILING = 1.5;
 
 function positive(field: string, value: number | undefined, fallback: number): number {
   const v = value ?? fallback;
