@@ -21,12 +21,18 @@ export type ControlMode = 'current' | 'voltage';
 
 /** Lithiation passed to contract calls is kept inside [δ, ceiling] for Newton iterates. */
 const LITHIATION_GUARD = 1e-9;
+/** Upper limit of the lithiation of Newton iterates: the lattice is full at x = 1. */
+const LITHIATION_CEILING = 1;
 /**
- * Upper limit of the lithiation the engine lets Newton iterates (and, in the regularised
- * end-of-discharge corner, solutions) reach. With an exact i₀ ∝ √(x(1 − x)) the kinetics stop
- * insertion at x = 1; plugins regularise i₀ > 0 there, so the surface may pass x = 1 slightly.
+ * Site-blocking width ε of the insertion barrier ψ(x) = (1 − x)/(1 − x + ε) applied to cathodic
+ * (inserting) charge-transfer currents. Plugins regularise i₀ ∝ √(x(1 − x)) to stay > 0 at
+ * x = 1 (e.g. δ = 1e-6), which removes the physical barrier: without ψ the surface would be
+ * filled beyond c_max at the end of discharge. ψ differs from 1 by < 1e-4 for x < 0.99.
  */
-const LITHIATION_CEILING = 1.5;
+const SITE_BLOCKING = 1e-6;
+/** Range of φ_s − φ_e (V vs Li) passed to side reactions while Newton iterates. */
+const ELECTRODE_POTENTIAL_MIN_V = -1;
+const ELECTRODE_POTENTIAL_MAX_V = 7;
 
 function positive(field: string, value: number | undefined, fallback: number): number {
   const v = value ?? fallback;
@@ -437,8 +443,6 @@ export class CellModel {
       this.absoluteTolerance[b + 3] = rtol * this.maxConcentration_mol_per_m3;
       for (let k = 0; k <= this.nr; k++) {
         this.lowerBound[b + 3 + k] = 0;
-        // Above c_max only where a plugin's regularised i₀ (> 0 at x = 1) lets the kinetics
-        // outrun diffusion at the very end of discharge; the cut-off follows within millivolts.
         this.upperBound[b + 3 + k] = LITHIATION_CEILING * this.maxConcentration_mol_per_m3;
       }
       for (let k = 0; k < this.nr; k++) {
@@ -643,7 +647,11 @@ export class CellModel {
     const sc = this.sideConditions;
     for (let e = 0; e < ne; e++) {
       const b = this.nodeOffset(e);
-      const E = y[b + 1]! - y[b]!;
+      // Newton iterates far from the solution are kept inside a physical range for the plugins.
+      const E = Math.min(
+        ELECTRODE_POTENTIAL_MAX_V,
+        Math.max(ELECTRODE_POTENTIAL_MIN_V, y[b + 1]! - y[b]!),
+      );
       let iSide = 0;
       let dIdE = 0;
       let film = 0;
@@ -786,17 +794,22 @@ export class CellModel {
       ic.filmResistance_ohm_m2 = this.filmResistance[e]!;
       const U = ct.openCircuitPotential_V(xs, T);
       const eta = phiS - y[b]! - U;
-      const g = this.chargeTransferCurrent(eta, xs);
+      const gRaw = this.chargeTransferCurrent(eta, xs);
+      // Insertion barrier (see SITE_BLOCKING): only for cathodic currents.
+      const free = Math.max(0, 1 - xs);
+      const blocking = gRaw < 0 ? free / (free + SITE_BLOCKING) : 1;
+      const g = gRaw * blocking;
       res[b + 2] = j - g;
       if (jac !== null) {
         const dEta = 1e-6;
-        const gEta = (this.chargeTransferCurrent(eta + dEta, xs) - g) / dEta;
+        const gEta = ((this.chargeTransferCurrent(eta + dEta, xs) - gRaw) / dEta) * blocking;
         // Relative step in x and in 1 − x so that the difference stays on one side of any
         // regularisation kink close to x = 1.
-        const dx = 1e-4 * Math.max(1e-9, Math.min(xs, Math.abs(1 - xs)));
-        const gX = (this.chargeTransferCurrent(eta, xs - dx) - g) / -dx;
+        const dx = 1e-4 * Math.max(1e-12, Math.min(xs, Math.abs(1 - xs)));
+        const gX = (this.chargeTransferCurrent(eta, xs - dx) - gRaw) / -dx;
         const dUdx = ct.openCircuitPotentialSlope_V(xs, T);
-        const dgdx = gEta * -dUdx + gX;
+        const dBlock = gRaw < 0 ? -SITE_BLOCKING / (free + SITE_BLOCKING) ** 2 : 0;
+        const dgdx = (gEta / (blocking || 1)) * -dUdx * blocking + gX * blocking + gRaw * dBlock;
         jac.add(b + 2, b + 1, -gEta);
         jac.add(b + 2, b, gEta);
         jac.add(b + 2, b + 2, 1);
