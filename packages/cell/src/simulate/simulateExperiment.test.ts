@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { repeat } from '../experiment/ProtocolStep.js';
 import { CellModel } from '../model/CellModel.js';
 import {
   FIXTURE_FRACTIONS,
@@ -259,5 +260,62 @@ describe('simulateExperiment', () => {
       /protocol\[0\].*end condition/,
     );
     expect(() => simulateExperiment(fixtureConfig(), ['Dance at 1C'])).toThrow(/"Dance at 1C"/);
+  });
+
+  it('ends a C/20 discharge at the 2.5 V cut-off without filling any shell beyond c_max', () => {
+    const model = new CellModel(fixtureConfig());
+    const r = simulateExperiment(model, [
+      'Charge at 0.2C until 3.7 V',
+      'Discharge at 0.05C until 2.5 V',
+    ]);
+    expect(r.steps[1]!.endReason).toBe('voltage');
+    // The end-of-discharge drop is so steep that the event is bracketed in time (≤ 1 ms)
+    // before the voltage is within 20 µV; the end voltage is then a few mV past the cut-off.
+    expect(Math.abs(r.steps[1]!.endVoltageVsLiIn_V - 2.5)).toBeLessThan(1e-2);
+    for (let e = 0; e < model.ne; e++) {
+      for (let k = 0; k <= model.nr; k++) {
+        expect(r.finalState[model.nodeOffset(e) + 3 + k]!).toBeLessThanOrEqual(
+          model.maxConcentration_mol_per_m3,
+        );
+      }
+    }
+    expect(Math.max(...r.timeSeries.meanLithiation)).toBeLessThanOrEqual(1);
+  });
+
+  it('runs the [Kim2024] pulse protocol: 1C pulses of 60 s, each followed by 600 s rest', () => {
+    const r = simulateExperiment(fixtureConfig(), [
+      'Charge at 0.5C until 3.2 V',
+      repeat(2, ['Pulse charge at 1C for 1 minute then rest for 10 minutes']),
+    ]);
+    expect(r.steps.map((s) => s.endReason)).toEqual(['voltage', 'time', 'time', 'time', 'time']);
+    const pulse = r.steps[1]!;
+    expect(pulse.charge_C_per_m2).toBeCloseTo(20 * 60, 6);
+    // Polarisation relaxes during the rest: the voltage at the end of the rest is lower.
+    expect(r.steps[2]!.endVoltageVsLiIn_V).toBeLessThan(pulse.endVoltageVsLiIn_V);
+  });
+
+  it('reports progress from 0 to 1 with messages', () => {
+    const seen: number[] = [];
+    simulateExperiment(fixtureConfig(), ['Rest for 1 minute', 'Charge at 1C for 1 minute'], {
+      onProgress: (f, message) => {
+        expect(message.length).toBeGreaterThan(0);
+        seen.push(f);
+      },
+    });
+    expect(seen[seen.length - 1]).toBe(1);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThanOrEqual(seen[i - 1]!);
+  });
+
+  it('throws E_SOLVER_NON_FINITE or E_SOLVER_NOT_CONVERGED (never NaN output) for a NaN-producing plugin', () => {
+    const bad = { ...fixtureChargeTransfer(), currentDensity_A_per_m2: () => Number.NaN };
+    let code = '';
+    try {
+      simulateExperiment(fixtureConfig({ physics: fixturePhysics({ chargeTransfer: bad }) }), [
+        'Charge at 1C for 60 s',
+      ]);
+    } catch (error) {
+      code = (error as { code?: string }).code ?? '';
+    }
+    expect(['E_SOLVER_NON_FINITE', 'E_SOLVER_NOT_CONVERGED']).toContain(code);
   });
 });
