@@ -264,35 +264,11 @@ export function simulateExperiment(
           // longer. If holding the cut-off voltage needs less current than the set current, the
           // cut-off lies inside this unresolvable interval (< 1 ms): end the step there.
           const cutoff = voltageCutoff(step, lastVoltage);
-          if (cutoff !== undefined) {
-            const setCurrent = model.setPoint(stepper.time_s);
-            const savedState = Float64Array.from(stepper.y);
-            const savedHistory = stepper.historyLength;
-            const savedMode = model.mode;
-            const savedSetPoint = model.setPoint;
-            model.mode = 'voltage';
-            model.setPoint = () => cutoff;
-            let ok = false;
-            try {
-              stepper.restart();
-              const i = stepper.y[ci]!;
-              ok =
-                Math.sign(i) === Math.sign(setCurrent) &&
-                Math.abs(i) <= Math.abs(setCurrent) * (1 + 1e-9);
-            } catch {
-              ok = false;
-            }
-            if (ok) {
-              lastVoltage = model.voltageVsLiIn_V(stepper.y);
-              endReason = 'voltage';
-              record(true);
-              break;
-            }
-            model.mode = savedMode;
-            model.setPoint = savedSetPoint;
-            stepper.y.set(savedState);
-            stepper.historyLength = savedHistory;
-            model.evaluate(stepper.y, stepper.time_s, scratch, null);
+          if (cutoff !== undefined && settleAtCutoff(stepper, model, cutoff, scratch)) {
+            lastVoltage = model.voltageVsLiIn_V(stepper.y);
+            endReason = 'voltage';
+            record(true);
+            break;
           }
         }
         if (h < hMin) {
@@ -350,6 +326,16 @@ export function simulateExperiment(
       });
       if (triggered !== undefined) {
         endReason = triggered.reason;
+        // A steep end-of-discharge drop can leave the located point a few mV past the cut-off
+        // (bracket ≤ 1 ms); re-solve the algebraic state at exactly the cut-off voltage.
+        const cutoff = triggered.reason === 'voltage' ? voltageCutoff(step, Number.NaN) : undefined;
+        if (
+          cutoff !== undefined &&
+          Math.abs(vNow - cutoff) > VOLTAGE_EVENT_TOLERANCE_V &&
+          settleAtCutoff(stepper, model, cutoff, scratch)
+        ) {
+          lastVoltage = model.voltageVsLiIn_V(stepper.y);
+        }
       } else if (hitEnd) {
         endReason =
           timeLimit <= safetyLimit
@@ -414,11 +400,49 @@ function voltageCutoff(step: ExecutableStep, voltage: number): number | undefine
   if (step.kind !== 'current') return undefined;
   for (const c of step.until) {
     if (c.kind !== 'voltage') continue;
+    if (Number.isNaN(voltage)) return c.voltageVsLiIn_V;
     const ahead =
       step.direction === 'charge' ? c.voltageVsLiIn_V - voltage : voltage - c.voltageVsLiIn_V;
     if (ahead >= 0) return c.voltageVsLiIn_V;
   }
   return undefined;
+}
+
+/**
+ * Switches to voltage control at the cut-off at the present time and differential state. Keeps
+ * the result (returns true) when the current this needs has the set current's sign and no larger
+ * magnitude — the cut-off is then reached within the present (sub-millisecond) interval;
+ * otherwise restores control, state and history.
+ */
+function settleAtCutoff(
+  stepper: BdfStepper,
+  model: CellModel,
+  cutoff: number,
+  scratch: Float64Array,
+): boolean {
+  const ci = model.currentIndex;
+  const setCurrent = model.setPoint(stepper.time_s);
+  const savedState = Float64Array.from(stepper.y);
+  const savedHistory = stepper.historyLength;
+  const savedMode = model.mode;
+  const savedSetPoint = model.setPoint;
+  model.mode = 'voltage';
+  model.setPoint = () => cutoff;
+  let ok = false;
+  try {
+    stepper.restart();
+    const i = stepper.y[ci]!;
+    ok = Math.sign(i) === Math.sign(setCurrent) && Math.abs(i) <= Math.abs(setCurrent) * (1 + 1e-9);
+  } catch {
+    ok = false;
+  }
+  if (ok) return true;
+  model.mode = savedMode;
+  model.setPoint = savedSetPoint;
+  stepper.y.set(savedState);
+  stepper.historyLength = savedHistory;
+  model.evaluate(stepper.y, stepper.time_s, scratch, null);
+  return false;
 }
 
 interface StepConfiguration {
