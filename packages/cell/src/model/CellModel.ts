@@ -12,7 +12,12 @@ import {
   thicknessFromNcmArealMass_m,
 } from '@solidcell/core';
 import { BandedMatrix } from '../numerics/BandedMatrix.js';
-import { CELL_DEFAULTS, type CellModelConfig, type CellPhysics } from './CellConfig.js';
+import {
+  CELL_DEFAULTS,
+  type CellModelConfig,
+  type CellPhysics,
+  type CellSolverConfig,
+} from './CellConfig.js';
 import { ConductivityTable } from './ConductivityTable.js';
 import { estimateDescriptors } from './estimateDescriptors.js';
 
@@ -100,6 +105,8 @@ export class CellModel {
   public readonly separatorConductivity_S_per_m: number;
   /** The physics components. */
   public readonly physics: CellPhysics;
+  /** Solver settings of the configuration (used by `simulateExperiment`). */
+  public readonly solverConfig: CellSolverConfig;
 
   // --- layout ---
   /** Separator control volumes. */
@@ -419,6 +426,7 @@ export class CellModel {
 
     // Tolerances and unknown classes.
     const solver = config.solver ?? {};
+    this.solverConfig = solver;
     const rtol = solver.relativeTolerance ?? CELL_DEFAULTS.relativeTolerance;
     const vtol = solver.potentialTolerance_V ?? CELL_DEFAULTS.potentialTolerance_V;
     const qtol = solver.sideStateTolerance ?? CELL_DEFAULTS.sideStateTolerance;

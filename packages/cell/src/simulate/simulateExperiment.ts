@@ -104,7 +104,7 @@ export function simulateExperiment(
 ): SimulationResult {
   const model = cell instanceof CellModel ? cell : new CellModel(cell);
   const steps = expandProtocol(protocol);
-  const solverConfig = cell instanceof CellModel ? {} : (cell.solver ?? {});
+  const solverConfig = model.solverConfig;
   const rtol = solverConfig.relativeTolerance ?? CELL_DEFAULTS.relativeTolerance;
   const maxStep = solverConfig.maxStepSize_s ?? CELL_DEFAULTS.maxStepSize_s;
   const h0 = solverConfig.initialStepSize_s ?? CELL_DEFAULTS.initialStepSize_s;
