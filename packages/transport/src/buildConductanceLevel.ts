@@ -3,7 +3,7 @@
 // spans both electrodes (everything else is disconnected: zero conductances, no unknown).
 import { type Axis, invalidInput, type VoxelGrid } from '@solidcell/core';
 import { mixedVoxelConductivity_S_per_m } from './conductivityTable.js';
-import { allocateLevel, type GridLevel } from './solver/GridLevel.js';
+import { allocateLevel, type GridLevel, indexActiveRuns } from './solver/GridLevel.js';
 
 /** Statistics of a built level. */
 export interface ConductanceLevelStats {
@@ -122,7 +122,7 @@ export function buildConductanceLevel(
 
   const activeVoxels = keepSpanningCluster(level, scratch.queue, sigma);
   return {
-    level,
+    level: indexActiveRuns(level),
     sigmaScale_S_per_m: sigmaMax,
     stats: { conductingVoxels: conducting, activeVoxels },
     gridStrides: [si, sj, sk],

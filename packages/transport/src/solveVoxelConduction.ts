@@ -5,7 +5,7 @@ import { type Axis, SolidCellError, type VoxelGrid } from '@solidcell/core';
 import { buildConductanceLevel } from './buildConductanceLevel.js';
 import type { GridLevel } from './solver/GridLevel.js';
 import { MultigridPreconditioner } from './solver/MultigridPreconditioner.js';
-import { applyOperator } from './solver/stencilKernels.js';
+import { applyOperator, combineActive, dotActive } from './solver/stencilKernels.js';
 
 declare const performance: { now(): number };
 
@@ -256,7 +256,7 @@ export function solveVoxelConduction(
     // Polak–Ribière: β = z·(r_new − r_old)/rz_old with r_new − r_old = −α q (q = w).
     const beta = flexible ? (-alpha * dot(level, z, w)) / rz : rzNew / rz;
     rz = rzNew;
-    for (let i = 0; i < p.length; i++) p[i] = z[i]! + beta * p[i]!;
+    combineActive(level, beta, p, 1, z);
   }
   if (!converged) relativeResidual = Math.sqrt(trueResidual(level, x, r)) / bNorm;
 
@@ -324,18 +324,8 @@ function forEachInletCell(level: GridLevel, visit: (cell: number) => void): void
   }
 }
 
-/** a·b over the interior cells (float64 accumulation). */
-function dot(level: GridLevel, a: Float32Array, b: Float32Array): number {
-  const { nx, ny, nz, sy, sz } = level;
-  let sum = 0;
-  for (let k = 1; k <= nz; k++) {
-    for (let j = 1; j <= ny; j++) {
-      const row = sz * k + sy * j;
-      for (let p = row + 1; p <= row + nx; p++) sum += a[p]! * b[p]!;
-    }
-  }
-  return sum;
-}
+/** a·b over the active cells (float64 accumulation). */
+const dot = dotActive;
 
 /** x += α p, r −= α q; returns r·r. */
 function updateSolution(
@@ -346,17 +336,15 @@ function updateSolution(
   x: Float64Array,
   r: Float32Array,
 ): number {
-  const { nx, ny, nz, sy, sz } = level;
+  const { runs } = level;
   let rr = 0;
-  for (let k = 1; k <= nz; k++) {
-    for (let j = 1; j <= ny; j++) {
-      const row = sz * k + sy * j;
-      for (let i = row + 1; i <= row + nx; i++) {
-        x[i] = x[i]! + alpha * p[i]!;
-        const value = Math.fround(r[i]! - alpha * q[i]!);
-        r[i] = value;
-        rr += value * value;
-      }
+  for (let t = 0; t < runs.length; t += 2) {
+    const end = runs[t + 1]!;
+    for (let i = runs[t]!; i < end; i++) {
+      x[i] = x[i]! + alpha * p[i]!;
+      const value = Math.fround(r[i]! - alpha * q[i]!);
+      r[i] = value;
+      rr += value * value;
     }
   }
   return rr;

@@ -4,11 +4,14 @@ import { DenseCoarseSolver } from './DenseCoarseSolver.js';
 import { canCoarsen, coarsenLevel, type GridLevel } from './GridLevel.js';
 import {
   applyOperator,
+  combineActive,
+  dotActive,
   type LevelVector,
   operatorEnergy,
   prolongAdd,
-  restrictResidual,
+  restrictResidualAfterSweep,
   smoothColour,
+  smoothFirstColour,
 } from './stencilKernels.js';
 
 /** Options of {@link MultigridPreconditioner}. */
@@ -102,14 +105,17 @@ export class MultigridPreconditioner {
       this.direct.solve(b, x);
       return;
     }
-    x.fill(0);
+    // Zero initial guess: the first colour-0 half sweep is x = b / diag, and the colour-1 sweep
+    // after it overwrites every other active entry, so x needs no clearing.
     const steps = depth === 0 ? this.fineSteps : this.steps;
-    for (let s = 0; s < steps; s++) {
+    smoothFirstColour(level, b, x);
+    smoothColour(level, b, x, 1);
+    for (let s = 1; s < steps; s++) {
       smoothColour(level, b, x, 0);
       smoothColour(level, b, x, 1);
     }
     const next = this.coarse[depth]!;
-    restrictResidual(level, b, x, next.level, next.b);
+    restrictResidualAfterSweep(level, b, x, next.level, next.b);
     if (this.kCycle && depth + 1 < this.coarse.length) this.kSolve(depth + 1, next);
     else this.cycle(depth + 1, next.level, next.b, next.x);
     prolongAdd(next.level, next.x, level, x);
@@ -128,40 +134,43 @@ export class MultigridPreconditioner {
     const { level, b, x, v, d } = c;
     this.cycle(depth, level, b, x);
     const rho1 = applyOperator(level, x, v);
-    const alpha1 = dotLevel(x, b);
+    const alpha1 = dotActive(level, x, b);
     if (!(rho1 > 0)) return;
     const a1 = alpha1 / rho1;
-    let rr0 = 0;
-    let rr1 = 0;
-    for (let i = 0; i < b.length; i++) {
-      const bi = b[i]!;
-      const value = bi - a1 * v[i]!;
-      b[i] = value;
-      rr0 += bi * bi;
-      rr1 += value * value;
-    }
-    if (rr1 <= 0.0625 * rr0) {
-      for (let i = 0; i < x.length; i++) x[i] = a1 * x[i]!;
+    const reduction = subtractScaled(level, b, a1, v);
+    if (reduction <= 0.0625) {
+      combineActive(level, a1, x, 0, x);
       return;
     }
     this.cycle(depth, level, b, d);
     const beta = operatorEnergy(level, d);
-    const gamma = dotLevel(d, v);
-    const alpha2 = dotLevel(d, b);
+    const gamma = dotActive(level, d, v);
+    const alpha2 = dotActive(level, d, b);
     const rho2 = beta - (gamma * gamma) / rho1;
     if (!(rho2 > 0)) {
-      for (let i = 0; i < x.length; i++) x[i] = a1 * x[i]!;
+      combineActive(level, a1, x, 0, x);
       return;
     }
     const cx = a1 - (gamma * alpha2) / (rho1 * rho2);
     const cd = alpha2 / rho2;
-    for (let i = 0; i < x.length; i++) x[i] = cx * x[i]! + cd * d[i]!;
+    combineActive(level, cx, x, cd, d);
   }
 }
 
-/** a·b over whole padded arrays: ghost entries are 0, inactive ones meet a zero partner. */
-function dotLevel(a: LevelVector, b: LevelVector): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  return sum;
+/** b −= a v over the active cells; returns ‖b_new‖² / ‖b_old‖² (0 when b was 0). */
+function subtractScaled(level: GridLevel, b: LevelVector, a: number, v: LevelVector): number {
+  const { runs } = level;
+  let rr0 = 0;
+  let rr1 = 0;
+  for (let r = 0; r < runs.length; r += 2) {
+    const end = runs[r + 1]!;
+    for (let p = runs[r]!; p < end; p++) {
+      const bi = b[p]!;
+      const value = bi - a * v[p]!;
+      b[p] = value;
+      rr0 += bi * bi;
+      rr1 += value * value;
+    }
+  }
+  return rr0 > 0 ? rr1 / rr0 : 0;
 }
