@@ -1,6 +1,7 @@
 // Builds the `solidcell` commander program with every command registered.
 import { Command } from 'commander';
 import { registerCompositionCommand } from '../commands/compositionCommand.js';
+import { registerMicrostructureCommand } from '../commands/microstructureCommand.js';
 import { registerReproduceCommand } from '../commands/reproduceCommand.js';
 import type { CommandOutput } from './output.js';
 
@@ -20,6 +21,7 @@ export function createProgram(output: CommandOutput, version: string): Command {
     .showHelpAfterError(false)
     .allowExcessArguments(false);
   registerCompositionCommand(program, output);
+  registerMicrostructureCommand(program, output);
   registerReproduceCommand(program, output);
   return program;
 }

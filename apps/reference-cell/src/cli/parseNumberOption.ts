@@ -1,10 +1,22 @@
-// Strict parsing of numeric command-line values: the whole string must be a finite number.
-import { invalidInput } from '@solidcell/core';
+// Strict parsing of numeric command-line values: the whole string must be a finite number, and
+// bounded options name their allowed range.
+import { describeBounds, invalidInput, type NumberBounds } from '@solidcell/core';
 
 /** Parses `text` as a finite decimal number, or throws naming the flag. */
 export function parseNumberOption(flag: string, text: string): number {
   const trimmed = text.trim();
   const value = trimmed === '' ? Number.NaN : Number(trimmed);
   if (!Number.isFinite(value)) invalidInput(flag, text, 'a finite number');
+  return value;
+}
+
+/** Parses a number and checks it against bounds (integer, range, exclusivity). */
+export function parseBoundedOption(flag: string, text: string, bounds: NumberBounds): number {
+  const value = parseNumberOption(flag, text);
+  const belowMin = bounds.minExclusive ? value <= bounds.min : value < bounds.min;
+  const aboveMax = bounds.maxExclusive ? value >= bounds.max : value > bounds.max;
+  if (belowMin || aboveMax || (bounds.integer && !Number.isInteger(value))) {
+    invalidInput(flag, text, describeBounds(bounds));
+  }
   return value;
 }

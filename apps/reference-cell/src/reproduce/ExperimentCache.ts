@@ -2,8 +2,8 @@
 // of its payload so a corrupted or truncated entry is detected and recomputed, never trusted.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '@solidcell/microstructure/node';
 import { canonicalJson, sha256 } from '../io/canonicalJson.js';
-import { writeFileAtomic } from '../io/writeFileAtomic.js';
 
 interface CacheEntry {
   readonly key: string;

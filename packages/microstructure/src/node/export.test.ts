@@ -5,7 +5,7 @@ import { inflateSync } from 'node:zlib';
 import { isSolidCellError, PhaseLabel, type VoxelGrid } from '@solidcell/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertGridFitsNodeMemory } from './nodeMemoryLimit.js';
-import { encodePng, PHASE_COLOURS, sliceRgb, writeSlicePng } from './png.js';
+import { encodePng, PHASE_COLOURS, sliceRgb, upscaleRgb, writeSlicePng } from './png.js';
 import { readRawLabels, writeRawLabels } from './rawLabels.js';
 import { writeVti } from './vti.js';
 
@@ -80,6 +80,21 @@ describe('png export', () => {
     const i = 0 + 5 * (0 + 4 * 1);
     if (carbonFraction[i] === 0)
       expect(Array.from(rgb.subarray(0, 3))).toEqual([...PHASE_COLOURS[labels[i]!]!]);
+  });
+
+  it('upscales by pixel replication: every voxel becomes a scale × scale block', () => {
+    const image = sliceRgb(grid, { axis: 'z', index: 1 });
+    const big = upscaleRgb(image, 3);
+    expect([big.width, big.height]).toEqual([15, 12]);
+    for (let v = 0; v < big.height; v++) {
+      for (let u = 0; u < big.width; u++) {
+        const from = 3 * (Math.floor(u / 3) + image.width * Math.floor(v / 3));
+        expect(Array.from(big.rgb.subarray(3 * (u + 15 * v), 3 * (u + 15 * v) + 3))).toEqual(
+          Array.from(image.rgb.subarray(from, from + 3)),
+        );
+      }
+    }
+    expect(() => upscaleRgb(image, 0)).toThrow(/slice.scale/);
   });
 
   it('rejects a pixel buffer of the wrong size', () => {

@@ -11,6 +11,7 @@ export {
   PHASE_COLOURS,
   type SliceSpec,
   sliceRgb,
+  upscaleRgb,
   writeSlicePng,
 } from './png.js';
 export { type RawLabelsHeader, readRawLabels, writeRawLabels } from './rawLabels.js';

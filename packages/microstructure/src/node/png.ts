@@ -71,6 +71,8 @@ export function encodePng(width: number, height: number, rgb: Uint8Array): Uint8
 export interface SliceSpec {
   readonly axis: 'x' | 'y' | 'z';
   readonly index: number;
+  /** Integer pixels per voxel edge (nearest-neighbour upscaling, default 1). */
+  readonly scale?: number;
 }
 
 /**
@@ -109,8 +111,29 @@ export function sliceRgb(
   return { width, height, rgb };
 }
 
-/** Writes a PNG preview of one slice atomically. */
+/** Nearest-neighbour upscaling of an RGB image by an integer factor. */
+export function upscaleRgb(
+  image: { width: number; height: number; rgb: Uint8Array },
+  scale: number,
+): { width: number; height: number; rgb: Uint8Array } {
+  if (!Number.isInteger(scale) || scale < 1 || scale > 64) {
+    invalidInput('slice.scale', scale, 'an integer 1 ≤ scale ≤ 64');
+  }
+  const width = image.width * scale;
+  const height = image.height * scale;
+  const rgb = new Uint8Array(width * height * 3);
+  for (let v = 0; v < height; v++) {
+    const source = Math.floor(v / scale) * image.width;
+    for (let u = 0; u < width; u++) {
+      const from = 3 * (source + Math.floor(u / scale));
+      rgb.set(image.rgb.subarray(from, from + 3), 3 * (u + width * v));
+    }
+  }
+  return { width, height, rgb };
+}
+
+/** Writes a PNG preview of one slice atomically (upscaled by `slice.scale`). */
 export function writeSlicePng(path: string, grid: VoxelGrid, slice: SliceSpec): void {
-  const { width, height, rgb } = sliceRgb(grid, slice);
+  const { width, height, rgb } = upscaleRgb(sliceRgb(grid, slice), slice.scale ?? 1);
   writeFileAtomic(path, encodePng(width, height, rgb));
 }
