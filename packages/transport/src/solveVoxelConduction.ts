@@ -3,9 +3,16 @@
 // solver report; all storage is typed arrays allocated once before the iterations.
 import { type Axis, SolidCellError, type VoxelGrid } from '@solidcell/core';
 import { buildConductanceLevel } from './buildConductanceLevel.js';
-import type { GridLevel } from './solver/GridLevel.js';
+import { CompactFineSystem, type FineSystem, GridFineSystem } from './solver/FineSystem.js';
 import { MultigridPreconditioner } from './solver/MultigridPreconditioner.js';
-import { applyOperator, combineActive, dotActive } from './solver/stencilKernels.js';
+
+/** Coarsest multigrid level size (cells), as in MultigridPreconditioner. */
+const COARSEST_MAX_CELLS = 512;
+/**
+ * `storage: 'auto'` solves on the compact active-cell list when the spanning cluster holds less
+ * than this fraction of the voxels (measured crossover, see bench/solve.bench.ts).
+ */
+const COMPACT_ACTIVE_FRACTION = 0.5;
 
 declare const performance: { now(): number };
 
@@ -44,6 +51,12 @@ export interface VoxelSolveOptions {
     readonly cycle?: 'V' | 'K';
     readonly coarseScale?: number;
     readonly fineSmoothingSteps?: number;
+    /**
+     * Finest-level storage: `grid` (structured padded arrays, active runs), `compact` (active
+     * cells only, colour-sorted, with neighbour indices) or `auto` (compact when the spanning
+     * cluster is under half of the voxels). @defaultValue 'auto'
+     */
+    readonly storage?: 'auto' | 'grid' | 'compact';
   };
   /** Wall clock in ms for the report (default `performance.now`). */
   readonly clock?: () => number;
@@ -158,19 +171,18 @@ export function solveVoxelConduction(
   const voxels = gnx * gny * gnz;
   const paddedSize = (gnx + 2) * (gny + 2) * (gnz + 2);
 
-  // Work vectors: r doubles as the σ scratch during setup, p as the flood-fill queue.
-  const r = new Float32Array(paddedSize);
-  const p = new Float32Array(paddedSize);
-  const w = new Float32Array(paddedSize);
-  const x = new Float64Array(paddedSize);
+  // Setup scratch: the σ field (float32, padded) and the flood-fill queue; they become the grid
+  // storage's r and p vectors when the structured fine level is kept.
+  const sigmaScratch = new Float32Array(paddedSize);
+  const queueScratch = new Float32Array(paddedSize);
   const built = buildConductanceLevel(grid, table, axis, {
-    sigma: r,
-    queue: new Int32Array(p.buffer, 0, Math.min(voxels, paddedSize)),
+    sigma: sigmaScratch,
+    queue: new Int32Array(queueScratch.buffer, 0, Math.min(voxels, paddedSize)),
   });
   const { level, sigmaScale_S_per_m, stats } = built;
-  const { nx, ny, nz, gx } = level;
+  const { nx, ny, nz } = level;
   const geometry = nx / (ny * nz);
-  const baseBytes = 3 * 4 * paddedSize + 3 * 4 * paddedSize + 8 * paddedSize;
+  const conductanceBytes = 3 * 4 * paddedSize + 8 * (level.runs.length + level.rowStart.length);
 
   const emptyResult = (setupEnd: number): VoxelSolution => ({
     conductivity_S_per_m: 0,
@@ -186,29 +198,34 @@ export function solveVoxelConduction(
     activeVoxels: 0,
     currentCarryingVoxels: 0,
     multigridLevels: 0,
-    solverBytes: baseBytes,
+    solverBytes: conductanceBytes,
   });
   if (stats.activeVoxels === 0) return emptyResult(clock());
 
+  const useMultigrid = options.preconditioner !== 'none';
+  const storage = options.multigrid?.storage ?? 'auto';
+  const compact =
+    useMultigrid &&
+    voxels > COARSEST_MAX_CELLS &&
+    (storage === 'compact' ||
+      (storage === 'auto' && stats.activeVoxels < COMPACT_ACTIVE_FRACTION * voxels));
+  const fine: FineSystem = compact ? new CompactFineSystem(level) : new GridFineSystem(level);
+  const length = fine.length;
+  const r = compact ? new Float32Array(length) : sigmaScratch;
+  const p = compact ? new Float32Array(length) : queueScratch;
+  const w = new Float32Array(length);
+  const x = new Float64Array(length);
   p.fill(0);
   // b: inlet Dirichlet conductance × 1 V on the first layer; x0 = 0 so r0 = b.
-  r.fill(0);
-  let bNorm2 = 0;
-  forEachInletCell(level, (cell) => {
-    const g = gx[cell - 1]!;
-    r[cell] = g;
-    bNorm2 += g * g;
-  });
-  const bNorm = Math.sqrt(bNorm2);
+  const bNorm = Math.sqrt(fine.rightHandSide(r));
 
-  const multigrid =
-    options.preconditioner === 'none'
-      ? undefined
-      : new MultigridPreconditioner(level, { smoothingSteps: steps, ...options.multigrid });
+  const multigrid = useMultigrid
+    ? new MultigridPreconditioner(level, { smoothingSteps: steps, ...options.multigrid }, fine)
+    : undefined;
   // Flexible CG (Polak–Ribière β) when the K-cycle makes the preconditioner nonlinear; it then
   // needs its own z vector, otherwise z shares storage with q = A p.
   const flexible = multigrid?.isNonlinear ?? false;
-  const z = flexible ? new Float32Array(paddedSize) : w;
+  const z = flexible ? new Float32Array(length) : w;
   const precondition = (): void => {
     if (multigrid === undefined) z.set(r);
     else multigrid.apply(r, z);
@@ -217,12 +234,12 @@ export function solveVoxelConduction(
 
   precondition();
   p.set(z);
-  let rz = dot(level, r, z);
+  let rz = fine.dot(r, z);
   let iterations = 0;
   let relativeResidual = 1;
   let converged = false;
   while (iterations < maxIterations) {
-    const pq = applyOperator(level, p, w);
+    const pq = fine.apply(p, w);
     if (!(pq > 0) || !(rz > 0)) {
       if (rz === 0) {
         converged = true;
@@ -236,32 +253,32 @@ export function solveVoxelConduction(
       );
     }
     const alpha = rz / pq;
-    const rr = updateSolution(level, alpha, p, w, x, r);
+    const rr = fine.update(alpha, p, w, x, r);
     iterations++;
     relativeResidual = Math.sqrt(rr) / bNorm;
     if (relativeResidual < tol) {
       // Confirm with the true float64 residual; restart from it if the recurrence drifted.
-      relativeResidual = Math.sqrt(trueResidual(level, x, r)) / bNorm;
-      if (relativeResidual < tol && faceCurrents(level, x).balance < balanceTol) {
+      relativeResidual = Math.sqrt(fine.trueResidual(x, r)) / bNorm;
+      if (relativeResidual < tol && fine.currents(x).balance < balanceTol) {
         converged = true;
         break;
       }
       precondition();
       p.set(z);
-      rz = dot(level, r, z);
+      rz = fine.dot(r, z);
       continue;
     }
     precondition();
-    const rzNew = dot(level, r, z);
+    const rzNew = fine.dot(r, z);
     // Polak–Ribière: β = z·(r_new − r_old)/rz_old with r_new − r_old = −α q (q = w).
-    const beta = flexible ? (-alpha * dot(level, z, w)) / rz : rzNew / rz;
+    const beta = flexible ? (-alpha * fine.dot(z, w)) / rz : rzNew / rz;
     rz = rzNew;
-    combineActive(level, beta, p, 1, z);
+    fine.combine(beta, p, 1, z);
   }
-  if (!converged) relativeResidual = Math.sqrt(trueResidual(level, x, r)) / bNorm;
+  if (!converged) relativeResidual = Math.sqrt(fine.trueResidual(x, r)) / bNorm;
 
   // Currents through both electrode faces, and the current-carrying voxels.
-  const { inlet, outlet, balance } = faceCurrents(level, x);
+  const { inlet, outlet, balance } = fine.currents(x);
   if (!Number.isFinite(inlet) || !Number.isFinite(outlet)) {
     throw new SolidCellError(
       'E_SOLVER_NON_FINITE',
@@ -269,7 +286,8 @@ export function solveVoxelConduction(
     );
   }
   const current = 0.5 * (inlet + outlet);
-  const currentCarryingVoxels = countCurrentCarrying(level, x, (threshold * current) / (ny * nz));
+  const currentCarryingVoxels = fine.countCurrentCarrying(x, (threshold * current) / (ny * nz));
+  const vectorBytes = (4 * (flexible ? 4 : 3) + 8) * length;
   const seconds = (clock() - start) / 1000;
   if (!converged && options.onNotConverged !== 'report') {
     throw new SolidCellError(
@@ -294,123 +312,6 @@ export function solveVoxelConduction(
     activeVoxels: stats.activeVoxels,
     currentCarryingVoxels,
     multigridLevels: multigrid?.levels ?? 0,
-    solverBytes: baseBytes + (flexible ? 4 * paddedSize : 0) + (multigrid?.coarseBytes ?? 0),
+    solverBytes: conductanceBytes + vectorBytes + fine.extraBytes + (multigrid?.coarseBytes ?? 0),
   };
-}
-
-/** Dimensionless currents through the inlet and outlet faces and their relative imbalance. */
-function faceCurrents(
-  level: GridLevel,
-  x: Float64Array,
-): { inlet: number; outlet: number; balance: number } {
-  const { nx, ny, nz, sy, sz, gx } = level;
-  let inlet = 0;
-  let outlet = 0;
-  for (let k = 1; k <= nz; k++) {
-    for (let j = 1; j <= ny; j++) {
-      const first = sz * k + sy * j + 1;
-      inlet += gx[first - 1]! * (1 - x[first]!);
-      const last = first + nx - 1;
-      outlet += gx[last]! * x[last]!;
-    }
-  }
-  const balance = inlet > 0 ? Math.abs(inlet - outlet) / Math.abs(inlet) : 0;
-  return { inlet, outlet, balance };
-}
-
-function forEachInletCell(level: GridLevel, visit: (cell: number) => void): void {
-  for (let k = 1; k <= level.nz; k++) {
-    for (let j = 1; j <= level.ny; j++) visit(level.sz * k + level.sy * j + 1);
-  }
-}
-
-/** a·b over the active cells (float64 accumulation). */
-const dot = dotActive;
-
-/** x += α p, r −= α q; returns r·r. */
-function updateSolution(
-  level: GridLevel,
-  alpha: number,
-  p: Float32Array,
-  q: Float32Array,
-  x: Float64Array,
-  r: Float32Array,
-): number {
-  const { runs } = level;
-  let rr = 0;
-  for (let t = 0; t < runs.length; t += 2) {
-    const end = runs[t + 1]!;
-    for (let i = runs[t]!; i < end; i++) {
-      x[i] = x[i]! + alpha * p[i]!;
-      const value = Math.fround(r[i]! - alpha * q[i]!);
-      r[i] = value;
-      rr += value * value;
-    }
-  }
-  return rr;
-}
-
-/** r = b − A x in float64 (stored as float32); returns ‖b − A x‖² from the float64 values. */
-function trueResidual(level: GridLevel, x: Float64Array, r: Float32Array): number {
-  const { nx, ny, nz, sy, sz, gx, gy, gz } = level;
-  let rr = 0;
-  for (let k = 1; k <= nz; k++) {
-    for (let j = 1; j <= ny; j++) {
-      const row = sz * k + sy * j;
-      for (let p = row + 1; p <= row + nx; p++) {
-        const w = gx[p - 1]!;
-        const e = gx[p]!;
-        const s = gy[p - sy]!;
-        const n = gy[p]!;
-        const d = gz[p - sz]!;
-        const u = gz[p]!;
-        const b = p === row + 1 ? w : 0;
-        const value =
-          b -
-          (w + e + s + n + d + u) * x[p]! +
-          (p === row + 1 ? 0 : w * x[p - 1]!) +
-          e * x[p + 1]! +
-          s * x[p - sy]! +
-          n * x[p + sy]! +
-          d * x[p - sz]! +
-          u * x[p + sz]!;
-        r[p] = value;
-        rr += value * value;
-      }
-    }
-  }
-  return rr;
-}
-
-/** Active cells through which at least `minimumCurrent` flows (half the sum of |face currents|). */
-function countCurrentCarrying(level: GridLevel, x: Float64Array, minimumCurrent: number): number {
-  const { nx, ny, nz, sy, sz, gx, gy, gz } = level;
-  let count = 0;
-  for (let k = 1; k <= nz; k++) {
-    for (let j = 1; j <= ny; j++) {
-      const row = sz * k + sy * j;
-      for (let p = row + 1; p <= row + nx; p++) {
-        const w = gx[p - 1]!;
-        const e = gx[p]!;
-        const s = gy[p - sy]!;
-        const n = gy[p]!;
-        const d = gz[p - sz]!;
-        const u = gz[p]!;
-        if (w + e + s + n + d + u === 0) continue;
-        const xp = x[p]!;
-        const west = p === row + 1 ? 1 : x[p - 1]!;
-        const east = p === row + nx ? 0 : x[p + 1]!;
-        const flow =
-          0.5 *
-          (w * Math.abs(west - xp) +
-            e * Math.abs(east - xp) +
-            s * Math.abs(x[p - sy]! - xp) +
-            n * Math.abs(x[p + sy]! - xp) +
-            d * Math.abs(x[p - sz]! - xp) +
-            u * Math.abs(x[p + sz]! - xp));
-        if (flow >= minimumCurrent) count++;
-      }
-    }
-  }
-  return count;
 }
