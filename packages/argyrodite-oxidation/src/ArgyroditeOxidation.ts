@@ -53,7 +53,12 @@ export interface ArgyroditeOxidationStateSummary {
   readonly charge_C_per_m3: number;
   /** Electrode volume fraction of SE consumed by oxidation (–), before clamping. */
   readonly seFractionConsumed: number;
-  /** Electrode volume fraction of SE pathway blocked by products on carbon (–). */
+  /**
+   * Part of the consumed SE that belonged to Li⁺ pathways (–): all SE consumed on NCM|SE plus
+   * the fraction β (carbon inside SE pathways) of the SE shell consumed on carbon.
+   */
+  readonly seFractionConsumedInPathways: number;
+  /** Electrode volume fraction of SE pathway blocked by products on carbon, β β_p V_prod (–). */
   readonly seFractionBlocked: number;
   /** Remaining reactive SE, 1 − consumed/initial, in [0, 1] (–). */
   readonly seAvailability: number;
@@ -79,8 +84,13 @@ const STATE_VARIABLES: readonly SideReactionStateVariable[] = [
  * - volumetric current a_C i_C + a_N i_N (A/m³), all irreversible;
  * - A(T) = exp[−(E_a/R)(1/T − 1/298.15)], s = max(0, 1 − φ_consumed/φ_SE,0) the remaining
  *   reactive SE (self-limitation as SE runs out), φ_consumed = (a_C q_C + a_N q_N)/(q_ox,SE ρ_SE).
- * Effects: R_film = q_N (V_m/n)/(F σ_int) (Ω m² of NCM|SE area); SE fraction lost =
- * min(φ_SE,0, φ_consumed + β_p a_C q_C (V_m/n)/F).
+ * Effects: R_film = q_N (V_m/n)/(F σ_int) (Ω m² of NCM|SE area); SE fraction lost from the
+ * Li⁺ pathways = min(φ_SE,0, φ_cons,N + β (φ_cons,C + β_p a_C q_C (V_m/n)/F)), with β the
+ * fraction of carbon inside SE pathways (descriptors `carbonInSeDomainFraction`): the SE consumed
+ * on carbon is the thin shell (≈ 9 nm at 29 C/m²) wetting the carbon BET surface, so it and its
+ * products (smaller than the SE they replace) sit where the carbon sits, and only the carbon
+ * inside SE pathways takes pathway SE with it (parameters.md §8.1 "accept in the thin SE shell
+ * adjacent to carbon"; "blocking of SE pathways by products on carbon").
  * Reacting areas from {@link reactiveAreas}. The descriptors passed in the conditions must be
  * those of the as-built microstructure (the SE loss is carried by the state).
  * @see shared/physics/model.md M5–M7; parameters.md §8, §8.1.
@@ -137,7 +147,7 @@ export class ArgyroditeOxidation implements SideReaction {
     const summary = this.summaryFor(areas, qC, qN);
     const lost = Math.min(
       areas.initialSeFraction,
-      Math.max(0, summary.seFractionConsumed + summary.seFractionBlocked),
+      Math.max(0, summary.seFractionConsumedInPathways + summary.seFractionBlocked),
     );
     return {
       activeMaterialFilmResistance_ohm_m2:
@@ -162,14 +172,20 @@ export class ArgyroditeOxidation implements SideReaction {
   ): ArgyroditeOxidationStateSummary {
     const p = this.parameters;
     const carbonCharge_C_per_m3 = areas.carbonReactiveArea_m2_per_m3 * carbonCharge;
-    const charge = carbonCharge_C_per_m3 + areas.ncmSeArea_m2_per_m3 * ncmCharge;
+    const ncmCharge_C_per_m3 = areas.ncmSeArea_m2_per_m3 * ncmCharge;
+    const charge = carbonCharge_C_per_m3 + ncmCharge_C_per_m3;
     const volumePerCoulomb = p.productMolarVolumePerElectron_m3_per_mol / FARADAY_C_per_mol;
-    const consumed = charge / (p.seSpecificOxidationCharge_C_per_kg * p.seDensity_kg_per_m3);
+    const seVolumePerCoulomb = 1 / (p.seSpecificOxidationCharge_C_per_kg * p.seDensity_kg_per_m3);
+    const consumed = charge * seVolumePerCoulomb;
     const initial = areas.initialSeFraction;
+    const beta = areas.carbonInSePathwayFraction;
     return {
       charge_C_per_m3: charge,
       seFractionConsumed: consumed,
-      seFractionBlocked: p.productBlockingFactor * carbonCharge_C_per_m3 * volumePerCoulomb,
+      seFractionConsumedInPathways:
+        ncmCharge_C_per_m3 * seVolumePerCoulomb + beta * carbonCharge_C_per_m3 * seVolumePerCoulomb,
+      seFractionBlocked:
+        beta * p.productBlockingFactor * carbonCharge_C_per_m3 * volumePerCoulomb,
       seAvailability: initial > 0 ? Math.min(1, Math.max(0, 1 - consumed / initial)) : 0,
       filmThickness_m: ncmCharge * volumePerCoulomb,
     };

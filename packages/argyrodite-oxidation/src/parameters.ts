@@ -81,7 +81,8 @@ const Q_OX_SE_C_per_kg = 499 * 3600;
  *   of parameters.md §8's 1…3.
  */
 export const DEFAULT_ARGYRODITE_OXIDATION_PARAMETERS: ArgyroditeOxidationParameters = {
-  carbonRateConstant_mol_per_m2_s: 4.123e-19,
+  carbonRateConstant_mol_per_m2_s: 1e-13,
+  carbonReactionZoneCharge_C_per_m2: 29,
   ncmRateConstant_mol_per_m2_s: 4.732e-13,
   carbonOnsetPotential_V: 2.9,
   ncmOnsetPotential_V: 3.7,

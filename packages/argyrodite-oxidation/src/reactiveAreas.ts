@@ -14,6 +14,12 @@ export interface ReactiveAreas {
   readonly threePhaseFraction: number;
   /** As-built SE volume fraction of the electrode (–). */
   readonly initialSeFraction: number;
+  /**
+   * β, fraction of the carbon (apparent) volume that sits inside SE pathways, from the
+   * descriptors' `carbonInSeDomainFraction`, clipped to [0, 1] (–). The SE shell consumed on
+   * carbon and its products block Li⁺ pathways only in this fraction.
+   */
+  readonly carbonInSePathwayFraction: number;
 }
 
 function nonNegative(value: number): number {
@@ -54,5 +60,6 @@ export function reactiveAreas(
     ncmSeArea_m2_per_m3: ncmSe,
     threePhaseFraction: ncmSe > 0 ? Math.min(1, threePhase / ncmSe) : 0,
     initialSeFraction: nonNegative(descriptors.volumeFractions.se),
+    carbonInSePathwayFraction: Math.min(1, nonNegative(descriptors.carbonInSeDomainFraction)),
   };
 }
