@@ -6,12 +6,19 @@ import { simulateCarbonCv } from './carbonCv.js';
 const sc = referenceCarbonAdditive('spherical');
 const cf = referenceCarbonAdditive('fiber');
 const base = { scanRate_V_per_s: 1e-4, from_V: 2.0, to_V: 4.5 } as const;
+/** The recommended law of parameters.md §8 (no reaction-zone limit). */
+const recommended = { carbonReactionZoneCharge_C_per_m2: undefined };
 const limiting = (nu: number) =>
   (0.5 * FARADAY_C_per_mol * nu * 20) / (GAS_CONSTANT_J_per_mol_K * 298.15);
 
 describe(simulateCarbonCv, () => {
   it('recommended law: the anodic current saturates at αFνq*/RT per carbon area (0.0389 A/m² at 0.1 mV/s)', () => {
-    const cv = simulateCarbonCv({ carbon: sc, carbonMass_kg: 1e-6, ...base });
+    const cv = simulateCarbonCv({
+      carbon: sc,
+      carbonMass_kg: 1e-6,
+      ...base,
+      parameters: { ...recommended, carbonRateConstant_mol_per_m2_s: 4.123e-19 },
+    });
     expect(cv.peakCurrent_A_per_m2Carbon / limiting(1e-4)).toBeCloseTo(1, 4);
     expect(cv.carbonArea_m2).toBeCloseTo(0.062, 12);
   });

@@ -9,7 +9,10 @@ import {
 } from './kinetics.js';
 import { resolveArgyroditeOxidationParameters } from './parameters.js';
 
-const parameters = resolveArgyroditeOxidationParameters();
+// The recommended law of parameters.md §8 (no reaction-zone limit) for the exact-form checks.
+const parameters = resolveArgyroditeOxidationParameters({
+  carbonReactionZoneCharge_C_per_m2: undefined,
+});
 const carbon = siteKinetics(parameters, 'carbon', 298.15);
 
 describe('carbon oxidation rate law', () => {

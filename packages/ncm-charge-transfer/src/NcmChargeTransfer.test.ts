@@ -78,20 +78,21 @@ describe(NcmChargeTransfer, () => {
     );
   });
 
-  it('gives D_s = 4e-15 m²/s at x = 0.85 and 4e-17 m²/s at x = 1 (two decades)', () => {
-    expect(ct.solidDiffusivity_m2_per_s(0.5, T25)).toBe(4e-15);
-    expect(ct.solidDiffusivity_m2_per_s(0.85, T25)).toBeCloseTo(4e-15, 25);
-    expect(ct.solidDiffusivity_m2_per_s(0.925, T25)).toBeCloseTo(4e-16, 26);
-    expect(ct.solidDiffusivity_m2_per_s(1, T25)).toBeCloseTo(4e-17, 28);
-    expect(ct.solidDiffusivity_m2_per_s(1.3, T25)).toBeCloseTo(4e-17, 28);
-    expect(ct.solidDiffusivity_m2_per_s(0.7, 333.15)).toBe(4e-15);
+  it('gives D_s = 1.54e-15 m²/s (calibrated default) at x = 0.85 and 1.54e-17 m²/s at x = 1', () => {
+    const d = 1.54e-15;
+    expect(ct.solidDiffusivity_m2_per_s(0.5, T25)).toBe(d);
+    expect(ct.solidDiffusivity_m2_per_s(0.85, T25)).toBeCloseTo(d, 25);
+    expect(ct.solidDiffusivity_m2_per_s(0.925, T25)).toBeCloseTo(d / 10, 26);
+    expect(ct.solidDiffusivity_m2_per_s(1, T25)).toBeCloseTo(d / 100, 28);
+    expect(ct.solidDiffusivity_m2_per_s(1.3, T25)).toBeCloseTo(d / 100, 28);
+    expect(ct.solidDiffusivity_m2_per_s(0.7, 333.15)).toBe(d);
   });
 
   it('applies an optional D_s activation energy (30 kJ/mol: ×3.566 from 25 to 60 °C)', () => {
     const activated = new NcmChargeTransfer(
       resolveNcmParameters({ solidDiffusionActivationEnergy_J_per_mol: 30_000 }),
     );
-    expect(activated.solidDiffusivity_m2_per_s(0.5, 333.15) / 4e-15).toBeCloseTo(3.566, 3);
+    expect(activated.solidDiffusivity_m2_per_s(0.5, 333.15) / 1.54e-15).toBeCloseTo(3.566, 3);
   });
 
   it('rejects non-finite state naming the field', () => {

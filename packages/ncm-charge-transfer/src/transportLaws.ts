@@ -33,8 +33,8 @@ export function ncm811ElectronicConductivity_S_per_m(
  * D_s = D_ref · 10^(−n · max(0, (x_Li − x_on)/(1 − x_on))) · Arrhenius(E_a,D, T).
  *
  * @remarks
- * Defaults D_ref = 4e-15 m²/s (Chen 2020), n = 2 decades, x_on = 0.85, E_a,D = 0 (not given by
- * the sources): 4e-15 m²/s up to x_Li = 0.85, 4e-17 m²/s at x_Li = 1. x_Li is clamped to [0, 1].
+ * Defaults D_ref = 1.54e-15 m²/s (calibrated, Chen 2020 4e-15), n = 2 decades, x_on = 0.85,
+ * E_a,D = 0 (not given by the sources): D_ref up to x_Li = 0.85, D_ref/100 at x_Li = 1. x_Li is clamped to [0, 1].
  */
 export function ncm811SolidDiffusivity_m2_per_s(
   lithiation: number,
