@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', bin: 'src/bin.ts' },
+  entry: {
+    index: 'src/index.ts',
+    bin: 'src/bin.ts',
+    experimentWorker: 'src/reproduce/experimentWorker.ts',
+  },
   format: ['esm'],
   dts: { entry: 'src/index.ts' },
   sourcemap: true,

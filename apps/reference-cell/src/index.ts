@@ -4,5 +4,6 @@
  *
  * @packageDocumentation
  */
-export { runCli, SOLIDCELL_VERSION } from './cli/runCli.js';
+export { runCli } from './cli/runCli.js';
 export { PAPER_ELECTRODES, type PaperElectrode } from './paperElectrodes.js';
+export { SOLIDCELL_VERSION } from './version.js';

@@ -2,6 +2,7 @@
 import { isSolidCellError, type SolidCellErrorCode } from '@solidcell/core';
 import {
   EXIT_INTERNAL,
+  EXIT_INTERRUPTED,
   EXIT_INVALID_INPUT,
   EXIT_PLUGIN,
   EXIT_RESOURCE,
@@ -19,6 +20,7 @@ const EXIT_BY_CODE: Record<SolidCellErrorCode, number> = {
   E_SOLVER_NOT_CONVERGED: EXIT_SOLVER,
   E_SOLVER_NON_FINITE: EXIT_SOLVER,
   E_RESOURCE_LIMIT: EXIT_RESOURCE,
+  E_INTERRUPTED: EXIT_INTERRUPTED,
 };
 
 /** A failure ready to print. */

@@ -1,12 +1,10 @@
 // Runs the `solidcell` program on an argument list and returns the exit code; never throws.
 import { CommanderError } from 'commander';
+import { SOLIDCELL_VERSION } from '../version.js';
 import { createProgram } from './createProgram.js';
 import { EXIT_INVALID_INPUT, EXIT_OK } from './exitCodes.js';
 import { type CommandOutput, processOutput } from './output.js';
 import { describeFailure } from './reportFailure.js';
-
-/** The app's version, kept equal to the workspace packages' lockstep version. */
-export const SOLIDCELL_VERSION = '0.1.0';
 
 /**
  * Parses `args` (without the node and script entries) and runs the command.

@@ -1,41 +1,90 @@
-// `solidcell reproduce`: re-runs the study of Kim et al. 2024. Stage implemented so far: the
-// volumetric occupation of every electrode of the paper (mechanism M1).
-import { describeComposition, parseCompositionInput } from '@solidcell/core';
+// `solidcell reproduce`: re-runs the study of Kim et al. 2024 from first principles — voxel
+// microstructures, fitted transport, formation, rate, cycling, pulses, CV — and writes the report.
+import { createCell, fromCelsius, SolidCellError } from '@solidcell/core';
 import type { Command } from 'commander';
 import type { CommandOutput } from '../cli/output.js';
-import { parseNumberOption } from '../cli/parseNumberOption.js';
-import { PAPER_ELECTRODES } from '../paperElectrodes.js';
-import { formatFractionTable } from './formatFractions.js';
+import { parseBoundedOption } from '../cli/parseNumberOption.js';
+import { firstPartyPlugin } from '../plugins/firstPartyPlugins.js';
+import { buildMetrics } from '../reproduce/buildMetrics.js';
+import { defaultJobs, runStudy } from '../reproduce/runStudy.js';
+import { studySettings } from '../reproduce/studyPlan.js';
+import { writeReport } from '../reproduce/writeReport.js';
 
 interface ReproduceFlags {
-  readonly porosity: string;
+  readonly out: string;
+  readonly quick?: boolean;
+  readonly seed: string;
+  readonly jobs?: string;
   readonly json?: boolean;
 }
 
-/** Computes the volume fractions of every electrode of the paper. */
-export function runReproduce(flags: ReproduceFlags, output: CommandOutput): void {
-  const porosity = parseNumberOption('--porosity', flags.porosity);
-  const electrodes = PAPER_ELECTRODES.map((electrode) => {
-    const input = parseCompositionInput({
-      massFractions_wtPct: electrode.massFractions_wtPct,
-      carbonShape: electrode.carbonShape,
-      porosity,
-    });
-    return { id: electrode.id, description: electrode.description, ...describeComposition(input) };
+/** Bulk SE conductivity at 25 °C from the materials plugin (the scale of the voxel ionic results). */
+function seConductivity_S_per_m(): number {
+  const cell = createCell([
+    firstPartyPlugin('materials'),
+    firstPartyPlugin('ncm-charge-transfer'),
+    firstPartyPlugin('effective-medium-transport'),
+  ]);
+  return cell
+    .material('solid-electrolyte')
+    .ionicConductivity_S_per_m({ temperature_K: fromCelsius(25) });
+}
+
+/** Runs the reproduction; SIGINT/SIGTERM stop it cleanly, keeping finished experiments cached. */
+export async function runReproduce(flags: ReproduceFlags, output: CommandOutput): Promise<void> {
+  const seed = parseBoundedOption('--seed', flags.seed, {
+    min: 0,
+    max: 4294967295,
+    unit: '',
+    integer: true,
   });
-  if (flags.json) {
-    output.json({ stages: ['composition'], electrodes });
-    return;
-  }
-  output.message('reproduce: stage 1 — volumetric occupation of the paper electrodes');
-  for (const electrode of electrodes) {
-    output.text(`\n${electrode.id}: ${electrode.description}`);
-    for (const line of formatFractionTable(
-      electrode.solidVolumeFractions,
-      electrode.electrodeVolumeFractions,
-    )) {
-      output.text(`  ${line}`);
+  const jobs =
+    flags.jobs === undefined
+      ? defaultJobs()
+      : parseBoundedOption('--jobs', flags.jobs, {
+          min: 1,
+          max: 64,
+          unit: 'threads',
+          integer: true,
+        });
+  const settings = studySettings(flags.quick === true, seed);
+  const controller = new AbortController();
+  const stop = (signal: NodeJS.Signals) =>
+    controller.abort(
+      new SolidCellError(
+        'E_INTERRUPTED',
+        `interrupted by ${signal}; finished experiments are cached in ${flags.out}/cache — run again to resume`,
+      ),
+    );
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const started = performance.now();
+  try {
+    output.message(
+      `reproduce: ${settings.quick ? 'quick' : 'default'} settings, ${jobs} worker thread(s), output in ${flags.out}`,
+    );
+    const study = await runStudy(settings, seConductivity_S_per_m(), {
+      outDir: flags.out,
+      jobs,
+      progress: process.stderr,
+      signal: controller.signal,
+    });
+    const { metrics, omitted } = buildMetrics(study, (performance.now() - started) / 1000);
+    const report = await writeReport(flags.out, study, metrics, omitted);
+    if (flags.json) output.json(report);
+    else
+      output.text(
+        `wrote ${flags.out}/report.md, report.json, figures/ and data/ (${Object.keys(metrics).length} metrics, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      );
+    if (study.failures.length > 0) {
+      throw new SolidCellError(
+        'E_SOLVER_NOT_CONVERGED',
+        `${study.failures.length} experiment(s) failed (first: ${study.failures[0]!.experiment}: ${study.failures[0]!.message}); the report lists them`,
+      );
     }
+  } finally {
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
   }
 }
 
@@ -43,8 +92,13 @@ export function runReproduce(flags: ReproduceFlags, output: CommandOutput): void
 export function registerReproduceCommand(program: Command, output: CommandOutput): void {
   program
     .command('reproduce')
-    .description('reproduce the study of Kim et al., Adv. Funct. Mater. 2024 (paper electrodes)')
-    .option('--porosity <fraction>', 'residual pore volume fraction of every electrode', '0')
-    .option('--json', 'print one JSON document on stdout')
+    .description(
+      'reproduce the study of Kim et al., Adv. Funct. Mater. 2024 end to end (report, figures, data)',
+    )
+    .option('--out <dir>', 'output folder', 'reproduction')
+    .option('--quick', 'coarser grids and fewer cycles (what CI runs)')
+    .option('--seed <n>', 'seed of every stochastic step', '1')
+    .option('--jobs <n>', 'worker threads for independent experiments (default: number of cores)')
+    .option('--json', 'print report.json on stdout')
     .action((flags: ReproduceFlags) => runReproduce(flags, output));
 }

@@ -50,6 +50,8 @@ export interface MicrostructureStudyResult {
     readonly relativeResidual: number;
     readonly seconds: number;
     readonly solves: number;
+    /** False when any solve stopped on its iteration limit. */
+    readonly converged: boolean;
   };
   readonly grid: { readonly voxels: number; readonly voxelSize_m: number; readonly seed: number };
 }
@@ -75,7 +77,8 @@ export function computeMicrostructure(
     firstPartyPlugin('materials'),
     firstPartyPlugin('ncm-charge-transfer'),
     firstPartyPlugin(carbonPluginId(input.carbonShape)),
-    firstPartyPlugin('voxel-transport'),
+    // A solve that stops on its iteration limit is reported (solver.converged), not fatal.
+    firstPartyPlugin('voxel-transport', { onNotConverged: 'report' }),
   ]);
   const microstructure = cell.morphologyFor(input.carbonShape).generate(
     {
@@ -94,6 +97,7 @@ export function computeMicrostructure(
   let seconds = 0;
   let worstResidual = 0;
   let solves = 0;
+  let converged = true;
   const paths: TransportPath[] = ['ionic', 'electronic'];
   for (const path of paths) {
     const sigma = phaseConductivities(cell, input.carbonShape, path, input.temperature_K);
@@ -112,6 +116,7 @@ export function computeMicrostructure(
       iterations += report?.iterations ?? 0;
       seconds += report?.seconds ?? 0;
       worstResidual = Math.max(worstResidual, report?.relativeResidual ?? 0);
+      if (report?.converged === false) converged = false;
       solves += 1;
     }
   }
@@ -129,7 +134,7 @@ export function computeMicrostructure(
       conductivitySPerM: conductivity,
       tortuosityFactor: tortuosity,
       currentCarryingFraction: carrying,
-      solver: { iterations, relativeResidual: worstResidual, seconds, solves },
+      solver: { iterations, relativeResidual: worstResidual, seconds, solves, converged },
       grid: { voxels: input.voxels, voxelSize_m: input.voxelSize_m, seed: input.seed },
     },
   };

@@ -12,7 +12,8 @@ export type SolidCellErrorCode =
   | 'E_PLUGIN_NOT_FOUND'
   | 'E_SOLVER_NOT_CONVERGED'
   | 'E_SOLVER_NON_FINITE'
-  | 'E_RESOURCE_LIMIT';
+  | 'E_RESOURCE_LIMIT'
+  | 'E_INTERRUPTED';
 
 /** Details attached to a {@link SolidCellError}. */
 export interface SolidCellErrorDetails {

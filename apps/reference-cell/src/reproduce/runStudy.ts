@@ -1,0 +1,208 @@
+// Runs the whole reproduction: stage 1 (voxel microstructures) in parallel, the ionic percolation
+// law fitted to their conductivities, then stage 2 (cell experiments) in parallel. Every finished
+// experiment is cached by a hash of its inputs, so an interrupted run resumes where it stopped.
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MicrostructureDescriptors } from '@solidcell/core';
+import { fitPercolationLaw, type PercolationFit } from '@solidcell/transport';
+import type { CarbonCvReport } from '../studies/runCarbonCv.js';
+import type { CyclingResult } from '../studies/runCycling.js';
+import type { FormationResult } from '../studies/runFormation.js';
+import type { PulseResult } from '../studies/runPulse.js';
+import type { RateResult } from '../studies/runRate.js';
+import { SOLIDCELL_VERSION } from '../version.js';
+import { ExperimentCache } from './ExperimentCache.js';
+import { ProgressDisplay, type TextSink } from './ProgressDisplay.js';
+import {
+  type ExperimentOutcome,
+  type MicrostructureTaskResult,
+  runExperimentOutcome,
+} from './runExperiment.js';
+import { runTasks } from './runTasks.js';
+import {
+  cellTasks,
+  type ExperimentTask,
+  microstructureTasks,
+  type StudySettings,
+  taskLabel,
+} from './studyPlan.js';
+
+/** Everything the report is built from. */
+export interface StudyResults {
+  readonly settings: StudySettings;
+  readonly microstructure: Readonly<Record<string, MicrostructureTaskResult>>;
+  readonly ionicLaw: PercolationFit;
+  readonly formation: Readonly<Record<string, FormationResult>>;
+  readonly rate: Readonly<Record<string, RateResult>>;
+  readonly cycling: Readonly<Record<string, CyclingResult>>;
+  readonly pulse: Readonly<Record<string, PulseResult>>;
+  readonly cv: Readonly<Record<string, CarbonCvReport>>;
+  readonly experiments: { readonly computed: number; readonly cached: number };
+  /** Experiments that failed, with the error that stopped them (not cached: retried next run). */
+  readonly failures: readonly {
+    readonly experiment: string;
+    readonly code: string;
+    readonly message: string;
+  }[];
+}
+
+/** Options of {@link runStudy}. */
+export interface RunStudyOptions {
+  readonly outDir: string;
+  /** Worker threads (1 = inline). */
+  readonly jobs?: number;
+  readonly progress?: TextSink;
+  readonly signal?: AbortSignal;
+}
+
+// Bump when a result format changes, so old cache entries are not reused.
+const CACHE_FORMAT = 1;
+
+// Worker threads need the built JavaScript; from TypeScript sources (tests) everything runs inline.
+const RUNNING_FROM_SOURCE = fileURLToPath(import.meta.url).endsWith('.ts');
+const WORKER_URL = new URL('./experimentWorker.js', import.meta.url);
+
+/** Default parallelism: the machine's cores. */
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+async function runStage(
+  tasks: readonly ExperimentTask[],
+  cache: ExperimentCache,
+  options: RunStudyOptions,
+  counts: { computed: number; cached: number },
+): Promise<ExperimentOutcome[]> {
+  const display = new ProgressDisplay(
+    tasks.map(taskLabel),
+    options.progress ?? { write: () => true },
+  );
+  const keys = tasks.map((task) =>
+    ExperimentCache.keyOf({ CACHE_FORMAT, version: SOLIDCELL_VERSION, task }),
+  );
+  const results = new Array<ExperimentOutcome>(tasks.length);
+  const pending: number[] = [];
+  for (const [index, key] of keys.entries()) {
+    const entry = cache.get(key);
+    if (entry.hit) {
+      results[index] = { ok: true, value: entry.payload };
+      display.cached(index);
+      counts.cached += 1;
+    } else {
+      pending.push(index);
+    }
+  }
+  const jobs = RUNNING_FROM_SOURCE
+    ? 1
+    : Math.max(1, Math.min(options.jobs ?? defaultJobs(), pending.length));
+  await runTasks(
+    pending.map((index) => tasks[index]!),
+    {
+      jobs,
+      workerUrl: WORKER_URL,
+      runInline: (task, onProgress) => runExperimentOutcome(task, onProgress),
+      onProgress: (p) => display.progress(pending[p.taskIndex]!, p.fraction, p.stage),
+      onResult: (taskIndex, result) => {
+        const index = pending[taskIndex]!;
+        results[index] = result;
+        counts.computed += 1;
+        if (result.ok) {
+          cache.set(keys[index]!, result.value);
+          display.done(index);
+        } else {
+          display.failed(index);
+        }
+      },
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+  );
+  return results;
+}
+
+function bySeries<T>(
+  tasks: readonly ExperimentTask[],
+  results: readonly ExperimentOutcome[],
+  kind: ExperimentTask['kind'],
+): Record<string, T> {
+  return Object.fromEntries(
+    tasks.flatMap((task, i) => {
+      const outcome = results[i];
+      return task.kind === kind && outcome?.ok ? [[task.series, outcome.value as T]] : [];
+    }),
+  );
+}
+
+function failures(
+  tasks: readonly ExperimentTask[],
+  results: readonly ExperimentOutcome[],
+): StudyResults['failures'] {
+  return tasks.flatMap((task, i) => {
+    const outcome = results[i];
+    return outcome && !outcome.ok
+      ? [{ experiment: taskLabel(task), code: outcome.code, message: outcome.message }]
+      : [];
+  });
+}
+
+/** Fits σ_ion/σ_SE = ((φ_SE,eff − φ_c)/(1 − φ_c))^t to the voxel results (φ_SE,eff = φ_SE − β φ_C). */
+export function fitIonicLaw(
+  microstructures: Readonly<Record<string, MicrostructureTaskResult>>,
+  seConductivity_S_per_m: number,
+): PercolationFit {
+  const samples = Object.values(microstructures).flatMap(({ result }) => {
+    const v = result.volumeFractions;
+    const phiEff = v.se - result.carbonInSeDomainFraction * v.carbon;
+    return Object.values(result.conductivitySPerM.ionic).map((sigma) => ({
+      volumeFraction: phiEff,
+      relativeConductivity: (sigma ?? 0) / seConductivity_S_per_m,
+    }));
+  });
+  return fitPercolationLaw(samples);
+}
+
+/** Runs the study. */
+export async function runStudy(
+  settings: StudySettings,
+  seConductivity_S_per_m: number,
+  options: RunStudyOptions,
+): Promise<StudyResults> {
+  const cache = new ExperimentCache(join(options.outDir, 'cache'));
+  const counts = { computed: 0, cached: 0 };
+  const stage1 = microstructureTasks(settings);
+  const stage1Results = await runStage(stage1, cache, options, counts);
+  const microstructure = bySeries<MicrostructureTaskResult>(
+    stage1,
+    stage1Results,
+    'microstructure',
+  );
+  const ionicLaw = fitIonicLaw(microstructure, seConductivity_S_per_m);
+  const descriptors: Record<string, MicrostructureDescriptors> = {};
+  for (const [series, { result }] of Object.entries(microstructure)) {
+    descriptors[series] = {
+      volumeFractions: result.volumeFractions,
+      interfaceAreaPerVolume_m2_per_m3: result.interfaceAreaPerVolumeM2PerM3,
+      threePhaseNcmAreaPerVolume_m2_per_m3: result.threePhaseNcmAreaPerVolumeM2PerM3,
+      percolatingFraction: result.percolatingFraction,
+      carbonInSeDomainFraction: result.carbonInSeDomainFraction,
+    };
+  }
+  const stage2 = cellTasks(
+    settings,
+    { ionicExponent: ionicLaw.exponent, ionicThreshold: ionicLaw.threshold },
+    descriptors,
+  );
+  const stage2Results = await runStage(stage2, cache, options, counts);
+  return {
+    settings,
+    microstructure,
+    ionicLaw,
+    formation: bySeries(stage2, stage2Results, 'formation'),
+    rate: bySeries(stage2, stage2Results, 'rate'),
+    cycling: bySeries(stage2, stage2Results, 'cycling'),
+    pulse: bySeries(stage2, stage2Results, 'pulse'),
+    cv: bySeries(stage2, stage2Results, 'cv'),
+    experiments: counts,
+    failures: [...failures(stage1, stage1Results), ...failures(stage2, stage2Results)],
+  };
+}

@@ -1,0 +1,167 @@
+// The experiments of the reproduction and their inputs, for default and quick settings. Stage 1
+// builds the voxel microstructures; stage 2 runs the cell experiments with the ionic transport law
+// fitted to stage 1 and each electrode's measured descriptors.
+import type { MassFractions_wtPct, MicrostructureDescriptors } from '@solidcell/core';
+import { PAPER_ELECTRODES, type PaperElectrode } from '../paperElectrodes.js';
+import type { CellSetup, IonicTransportLaw } from '../studies/cellSetup.js';
+import type { MicrostructureStudyInput } from '../studies/computeMicrostructure.js';
+import { PAPER_SETTINGS as S } from '../studies/paperSettings.js';
+import type { CarbonCvSetup } from '../studies/runCarbonCv.js';
+
+/** Settings of one reproduction run (echoed in the report). */
+export interface StudySettings {
+  readonly quick: boolean;
+  readonly seed: number;
+  readonly voxels: number;
+  readonly voxelSize_m: number;
+  readonly axes: readonly ('x' | 'y' | 'z')[];
+  readonly cyclingCycles: number;
+  readonly longCycleCycles: number;
+}
+
+/** Default or quick settings. */
+export function studySettings(quick: boolean, seed: number): StudySettings {
+  return quick
+    ? {
+        quick,
+        seed,
+        voxels: 64,
+        voxelSize_m: 0.25e-6,
+        axes: ['x'],
+        cyclingCycles: 20,
+        longCycleCycles: 30,
+      }
+    : {
+        quick,
+        seed,
+        voxels: 96,
+        voxelSize_m: 0.25e-6,
+        axes: ['x', 'y', 'z'],
+        cyclingCycles: S.cyclingCycles,
+        longCycleCycles: S.longCycleCycles,
+      };
+}
+
+/** A stage-1 task. */
+export interface MicrostructureTask {
+  readonly kind: 'microstructure';
+  readonly series: string;
+  readonly input: MicrostructureStudyInput;
+}
+
+/** A stage-2 task. */
+export type CellTask =
+  | { readonly kind: 'formation'; readonly series: string; readonly setup: CellSetup }
+  | {
+      readonly kind: 'rate';
+      readonly series: string;
+      readonly setup: CellSetup;
+      readonly cRates: readonly number[];
+    }
+  | {
+      readonly kind: 'cycling';
+      readonly series: string;
+      readonly setup: CellSetup;
+      readonly cRate: number;
+      readonly cycles: number;
+    }
+  | { readonly kind: 'pulse'; readonly series: string; readonly setup: CellSetup }
+  | { readonly kind: 'cv'; readonly series: string; readonly setup: CarbonCvSetup };
+
+/** Any experiment of the study. */
+export type ExperimentTask = MicrostructureTask | CellTask;
+
+const POWDER = ['ncm80_sc3', 'ncm85_sc3', 'ncm90_sc3', 'ncm90_sc0', 'ncm90_sc1', 'ncm90_sc2'];
+const SC_SERIES = ['ncm90_sc0', 'ncm90_sc1', 'ncm90_sc2', 'ncm90_sc3'];
+const DRY = ['dry_sc1', 'dry_cf1'];
+
+function electrode(id: string): PaperElectrode {
+  const found = PAPER_ELECTRODES.find((e) => e.id === id);
+  if (found === undefined) throw new Error(`unknown series ${id}`);
+  return found;
+}
+
+/** Stage 1: one voxel microstructure per electrode. */
+export function microstructureTasks(settings: StudySettings): MicrostructureTask[] {
+  return PAPER_ELECTRODES.map((e) => ({
+    kind: 'microstructure',
+    series: e.id,
+    input: {
+      massFractions_wtPct: e.massFractions_wtPct as MassFractions_wtPct & { binder?: number },
+      carbonShape: e.carbonShape,
+      porosity: S.porosity,
+      voxels: settings.voxels,
+      voxelSize_m: settings.voxelSize_m,
+      seed: settings.seed,
+      temperature_K: S.temperature_K,
+      axes: settings.axes,
+    },
+  }));
+}
+
+/** Stage 2: the cell experiments, given the fitted ionic law and measured descriptors. */
+export function cellTasks(
+  settings: StudySettings,
+  ionicLaw: IonicTransportLaw,
+  descriptors: Readonly<Record<string, MicrostructureDescriptors>>,
+): CellTask[] {
+  const setup = (id: string, overrides: Partial<CellSetup> = {}): CellSetup => {
+    const e = electrode(id);
+    const dry = DRY.includes(id);
+    return {
+      massFractions_wtPct: e.massFractions_wtPct,
+      carbonShape: e.carbonShape,
+      porosity: S.porosity,
+      arealCapacity_C_per_m2: dry ? S.dryArealCapacity_C_per_m2 : S.powderArealCapacity_C_per_m2,
+      temperature_K: S.temperature_K,
+      sideReactions: true,
+      ionicLaw,
+      descriptors: descriptors[id],
+      coarse: settings.quick,
+      ...overrides,
+    };
+  };
+  const cv = (shape: 'spherical' | 'fiber') => ({
+    kind: 'cv' as const,
+    series: shape === 'spherical' ? 'sc' : 'cf',
+    setup: {
+      carbonShape: shape,
+      carbonMass_kg: S.cvCarbonMass_kg,
+      scanRate_V_per_s: S.cvScanRate_V_per_s,
+      from_V: S.cvFromVsLiIn_V,
+      to_V: S.cvToVsLiIn_V,
+      temperature_K: S.temperature_K,
+    },
+  });
+  return [
+    ...POWDER.map((id) => ({ kind: 'formation' as const, series: id, setup: setup(id) })),
+    ...[...POWDER, ...DRY].map((id) => ({
+      kind: 'rate' as const,
+      series: id,
+      setup: setup(id),
+      cRates: S.rateCRates,
+    })),
+    ...SC_SERIES.map((id) => ({
+      kind: 'cycling' as const,
+      series: id,
+      setup: setup(id),
+      cRate: S.cyclingCRate,
+      cycles: settings.cyclingCycles,
+    })),
+    ...SC_SERIES.map((id) => ({ kind: 'pulse' as const, series: id, setup: setup(id) })),
+    ...DRY.map((id) => ({
+      kind: 'cycling' as const,
+      series: `${id}_longcycle`,
+      setup: setup(id, { temperature_K: S.longCycleTemperature_K }),
+      cRate: S.longCycleCRate,
+      cycles: settings.longCycleCycles,
+    })),
+    cv('spherical'),
+    cv('fiber'),
+  ];
+}
+
+/** A short label for progress displays. */
+export function taskLabel(task: ExperimentTask): string {
+  return `${task.kind} ${task.series}`;
+}

@@ -1,0 +1,86 @@
+// Builds a cell model configuration for one electrode from the first-party plugins: materials,
+// NCM charge transfer, the carbon plugin, the effective-medium transport (with coefficients fitted
+// to voxel results when given) and, optionally, argyrodite oxidation.
+import { CELL_DEFAULTS, type CellModelConfig, cellPhysicsFromComponents } from '@solidcell/cell';
+import {
+  type CarbonShape,
+  createCell,
+  describeComposition,
+  type MassFractions_wtPct,
+  type MicrostructureDescriptors,
+  parseCompositionInput,
+  type SolidCellPlugin,
+} from '@solidcell/core';
+import { carbonPluginId, firstPartyPlugin } from '../plugins/firstPartyPlugins.js';
+
+/** Percolation-law coefficients of the ionic network (parameters.md §6.1). */
+export interface IonicTransportLaw {
+  readonly ionicExponent: number;
+  readonly ionicThreshold: number;
+}
+
+/** One electrode as the cell experiments need it (JSON-serialisable: it crosses worker threads). */
+export interface CellSetup {
+  readonly massFractions_wtPct: MassFractions_wtPct;
+  readonly carbonShape: CarbonShape;
+  readonly porosity: number;
+  readonly arealCapacity_C_per_m2: number;
+  readonly temperature_K: number;
+  /** Side reactions on (argyrodite oxidation) or off. */
+  readonly sideReactions: boolean;
+  /** Ionic law fitted to voxel results; plugin defaults when absent. */
+  readonly ionicLaw?: IonicTransportLaw | undefined;
+  /** Descriptors measured on this electrode's voxel microstructure; estimated when absent. */
+  readonly descriptors?: MicrostructureDescriptors | undefined;
+  /** Coarser mesh and looser tolerance (quick runs). */
+  readonly coarse?: boolean | undefined;
+}
+
+/** The plugins of a cell setup, in composition order. */
+export function cellPlugins(setup: CellSetup): SolidCellPlugin[] {
+  const plugins = [
+    firstPartyPlugin('materials'),
+    firstPartyPlugin('ncm-charge-transfer'),
+    firstPartyPlugin(carbonPluginId(setup.carbonShape)),
+    firstPartyPlugin('effective-medium-transport', setup.ionicLaw ? { ...setup.ionicLaw } : {}),
+  ];
+  if (setup.sideReactions) plugins.push(firstPartyPlugin('argyrodite-oxidation'));
+  return plugins;
+}
+
+/** The cell-model configuration of a setup. */
+export function cellModelConfig(setup: CellSetup): CellModelConfig {
+  const composition = parseCompositionInput({
+    massFractions_wtPct: setup.massFractions_wtPct,
+    carbonShape: setup.carbonShape,
+    porosity: setup.porosity,
+  });
+  const { electrodeVolumeFractions } = describeComposition(composition);
+  const physics = cellPhysicsFromComponents(createCell(cellPlugins(setup)), {
+    transportId: 'effective-medium',
+  });
+  const microstructure =
+    setup.descriptors === undefined
+      ? undefined
+      : {
+          morphologyId: carbonPluginId(setup.carbonShape),
+          carbonShape: setup.carbonShape,
+          seed: 0,
+          targetVolumeFractions: electrodeVolumeFractions,
+          descriptors: setup.descriptors,
+        };
+  return {
+    physics,
+    electrode: {
+      volumeFractions: electrodeVolumeFractions,
+      arealCapacity_C_per_m2: setup.arealCapacity_C_per_m2,
+      // Measured descriptors give β, the carbon|SE area and three-phase contact; the
+      // charge-transfer area stays f_contact · 3ε/R (parameters.md §7.2), as in the calibration.
+      ...(microstructure ? { microstructure, contactFraction: CELL_DEFAULTS.contactFraction } : {}),
+    },
+    temperature_K: setup.temperature_K,
+    ...(setup.coarse
+      ? { mesh: { electrodeNodes: 10, particleShells: 10 }, solver: { relativeTolerance: 3e-4 } }
+      : {}),
+  };
+}
