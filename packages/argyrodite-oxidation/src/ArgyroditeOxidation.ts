@@ -184,8 +184,7 @@ export class ArgyroditeOxidation implements SideReaction {
       seFractionConsumed: consumed,
       seFractionConsumedInPathways:
         ncmCharge_C_per_m3 * seVolumePerCoulomb + beta * carbonCharge_C_per_m3 * seVolumePerCoulomb,
-      seFractionBlocked:
-        beta * p.productBlockingFactor * carbonCharge_C_per_m3 * volumePerCoulomb,
+      seFractionBlocked: beta * p.productBlockingFactor * carbonCharge_C_per_m3 * volumePerCoulomb,
       seAvailability: initial > 0 ? Math.min(1, Math.max(0, 1 - consumed / initial)) : 0,
       filmThickness_m: ncmCharge * volumePerCoulomb,
     };

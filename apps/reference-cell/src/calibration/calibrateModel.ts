@@ -88,15 +88,16 @@ function bisect(
   tolerance: number,
 ): { value: number; achieved: number; iterations: number; atRangeEdge: boolean } {
   const map = (x: number) => (logScale ? Math.log(x) : x);
-  const unmap = (y: number) =>
-    Math.min(range[1], Math.max(range[0], logScale ? Math.exp(y) : y));
+  const unmap = (y: number) => Math.min(range[1], Math.max(range[0], logScale ? Math.exp(y) : y));
   let lo = map(range[0]);
   let hi = map(range[1]);
   const fLo = objective(unmap(lo)) - target;
   const fHi = objective(unmap(hi)) - target;
   const sign = increasing ? 1 : -1;
-  if (sign * fLo >= 0) return { value: unmap(lo), achieved: fLo + target, iterations: 2, atRangeEdge: true };
-  if (sign * fHi <= 0) return { value: unmap(hi), achieved: fHi + target, iterations: 2, atRangeEdge: true };
+  if (sign * fLo >= 0)
+    return { value: unmap(lo), achieved: fLo + target, iterations: 2, atRangeEdge: true };
+  if (sign * fHi <= 0)
+    return { value: unmap(hi), achieved: fHi + target, iterations: 2, atRangeEdge: true };
   let iterations = 2;
   let achieved = Number.NaN;
   let mid = 0.5 * (lo + hi);
@@ -137,14 +138,16 @@ function bisect(
 export function calibrateModel(options: CalibrateModelOptions = {}): CalibrationReport {
   const tolerance = options.tolerance ?? 1e-3;
   const log = options.onProgress ?? (() => undefined);
-  const exchangeCurrentSensitivity = [0.05, DEFAULT_NCM_PARAMETERS.exchangeCurrentDensityRef_A_per_m2, 5].map(
-    (i0) => ({
-      i0_A_per_m2: i0,
-      irr_mAh_per_g: evaluateFormation(ncm90Powder(0), {
-        overrides: { ncm: { exchangeCurrentDensityRef_A_per_m2: i0 } },
-      }).irreversibleCapacity_mAh_per_g,
-    }),
-  );
+  const exchangeCurrentSensitivity = [
+    0.05,
+    DEFAULT_NCM_PARAMETERS.exchangeCurrentDensityRef_A_per_m2,
+    5,
+  ].map((i0) => ({
+    i0_A_per_m2: i0,
+    irr_mAh_per_g: evaluateFormation(ncm90Powder(0), {
+      overrides: { ncm: { exchangeCurrentDensityRef_A_per_m2: i0 } },
+    }).irreversibleCapacity_mAh_per_g,
+  }));
   log(`i0 sensitivity ${JSON.stringify(exchangeCurrentSensitivity)}`);
 
   const dsRange = CALIBRATION_RANGES.solidDiffusivityRef_m2_per_s;
@@ -160,8 +163,9 @@ export function calibrateModel(options: CalibrateModelOptions = {}): Calibration
   );
   log(`D_s,ref = ${ds.value.toExponential(4)} m²/s → ${ds.achieved.toFixed(3)} mAh/g`);
   const ncm = { solidDiffusivityRef_m2_per_s: ds.value };
-  const sideAtZero = evaluateFormation(ncm90Powder(0), { overrides: { ncm } })
-    .sideReactionCapacity_mAh_per_g;
+  const sideAtZero = evaluateFormation(ncm90Powder(0), {
+    overrides: { ncm },
+  }).sideReactionCapacity_mAh_per_g;
   const increment =
     CALIBRATION_TARGETS.irreversibleCapacityThreePercentSc_mAh_per_g -
     CALIBRATION_TARGETS.irreversibleCapacityNoCarbon_mAh_per_g;
@@ -201,7 +205,13 @@ export function calibrateModel(options: CalibrateModelOptions = {}): Calibration
     const value = (increment * 3600 * sc.ncm_wtPct) / (sc.carbon_wtPct * bet);
     const inRange = value >= qRange[0] && value <= qRange[1];
     const clamped = Math.min(qRange[1], Math.max(qRange[0], value));
-    zone = { ...fullCellFit, value: clamped, iterations: 0, achieved: increment, atRangeEdge: !inRange };
+    zone = {
+      ...fullCellFit,
+      value: clamped,
+      iterations: 0,
+      achieved: increment,
+      atRangeEdge: !inRange,
+    };
     log(`transport-limited at 3 wt% SC: per-area q_zone = ${clamped.toFixed(3)} C/m²`);
   }
   const overrides: CalibrationOverrides = {

@@ -1,7 +1,8 @@
 // Builds the calibration cell for one electrode (first-party plugins, fixed settings) and
 // evaluates the 0.05C formation: capacities, irreversible capacity and the target-4 measure.
-import { referenceCarbonAdditive } from '@solidcell/argyrodite-oxidation';
+
 import type { ArgyroditeOxidationParameterOverrides } from '@solidcell/argyrodite-oxidation';
+import { referenceCarbonAdditive } from '@solidcell/argyrodite-oxidation';
 import {
   type CellModelConfig,
   cellPhysicsFromComponents,

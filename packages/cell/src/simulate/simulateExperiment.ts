@@ -615,12 +615,20 @@ function locateEvent(
     if (!r.converged) {
       hm = 0.5 * (lo + hi);
       r = stepper.attempt(hm);
+      // Steep ends (e.g. a collapsing ionic network at the end of discharge) can defeat Newton
+      // inside the bracket: shrink toward the last converged point `lo` before giving up.
+      for (let k = 0; k < 12 && !r.converged; k++) {
+        hm = lo + 0.5 * (hm - lo);
+        r = stepper.attempt(hm);
+      }
       if (!r.converged) {
+        if (lo > 0 && stepper.attempt(lo).converged) return lo; // end at the last converged point
         throw new SolidCellError(
           'E_SOLVER_NOT_CONVERGED',
           `${field}: Newton failed while locating a ${ev.reason} end condition at t = ${stepper.time_s + hm} s`,
         );
       }
+      hi = Math.max(hm, Math.min(hi, hm + (hi - lo)));
     }
     const gm = gAt();
     if (Math.abs(gm) <= ev.tolerance) return hm;
