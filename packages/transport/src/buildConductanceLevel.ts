@@ -105,22 +105,29 @@ export function buildConductanceLevel(
   const inv = 1 / sigmaMax;
   for (let p = 0; p < sigma.length; p++) sigma[p] = sigma[p]! * inv;
 
-  // Harmonic-mean face conductances; Dirichlet faces at half a voxel: 2σ.
-  const harmonic = (a: number, b: number): number => (a > 0 && b > 0 ? (2 * a * b) / (a + b) : 0);
+  // Harmonic-mean face conductances 2ab/(a+b) (0 when either side is 0: the tiny addend only
+  // turns 0/0 into 0 and is below the rounding of any non-zero sum); ghost σ = 0 gives zero
+  // lateral faces. Dirichlet faces at half a voxel: 2σ.
   for (let k = 1; k <= nz; k++) {
     for (let j = 1; j <= ny; j++) {
       const row = sz * k + sy * j;
-      gx[row] = 2 * sigma[row + 1]!;
-      for (let p = row + 1; p <= row + nx; p++) {
+      const last = row + nx;
+      for (let p = row + 1; p <= last; p++) {
         const s = sigma[p]!;
-        gx[p] = p === row + nx ? 2 * s : harmonic(s, sigma[p + 1]!);
-        if (j < ny) gy[p] = harmonic(s, sigma[p + sy]!);
-        if (k < nz) gz[p] = harmonic(s, sigma[p + sz]!);
+        const east = sigma[p + 1]!;
+        const north = sigma[p + sy]!;
+        const up = sigma[p + sz]!;
+        gx[p] = (2 * s * east) / (s + east + 1e-300);
+        gy[p] = (2 * s * north) / (s + north + 1e-300);
+        gz[p] = (2 * s * up) / (s + up + 1e-300);
       }
+      gx[row] = 2 * sigma[row + 1]!;
+      gx[last] = 2 * sigma[last]!;
     }
   }
 
-  const activeVoxels = keepSpanningCluster(level, scratch.queue, sigma);
+  const marks = new Uint8Array(sigma.buffer, sigma.byteOffset, sigma.length);
+  const activeVoxels = keepSpanningCluster(level, scratch.queue, marks);
   return {
     level: indexActiveRuns(level),
     sigmaScale_S_per_m: sigmaMax,
@@ -130,19 +137,27 @@ export function buildConductanceLevel(
 }
 
 /**
- * Flood-fills from the inlet and from the outlet through faces of positive conductance and zeroes
+ * Flood-fills (depth-first) from the inlet and from the outlet through faces of positive conductance and zeroes
  * every face of cells not reached from both (isolated and dead-end-to-one-electrode clusters carry
- * no current). `marks` (the σ scratch, reused as 0/1/2/3 flags) is clobbered. Returns the number of
+ * no current). `marks` (a byte view of the σ scratch, 0/1/2/3 flags) is clobbered. Returns the number of
  * cells kept.
  */
-function keepSpanningCluster(level: GridLevel, queue: Int32Array, marks: Float32Array): number {
+function keepSpanningCluster(level: GridLevel, queue: Int32Array, marks: Uint8Array): number {
   const { nx, ny, nz, sy, sz, gx, gy, gz } = level;
   marks.fill(0);
+  // The x ghosts are marked as reached from both sides so the fill never enters them through the
+  // Dirichlet conductances; y/z ghosts are behind zero lateral conductances.
+  for (let k = 1; k <= nz; k++) {
+    for (let j = 1; j <= ny; j++) {
+      const row = sz * k + sy * j;
+      marks[row] = 3;
+      marks[row + nx + 1] = 3;
+    }
+  }
   for (const [bit, face] of [
     [1, 0],
     [2, nx - 1],
   ] as const) {
-    let head = 0;
     let tail = 0;
     for (let k = 1; k <= nz; k++) {
       for (let j = 1; j <= ny; j++) {
@@ -154,16 +169,15 @@ function keepSpanningCluster(level: GridLevel, queue: Int32Array, marks: Float32
         }
       }
     }
-    while (head < tail) {
-      const p = queue[head++]!;
-      // Ghost neighbours are never entered: their connecting conductances are lateral zeros or
-      // Dirichlet faces, which are excluded by the index checks below.
-      const i = (p % sy) - 1;
-      if (i > 0 && gx[p - 1]! > 0 && (marks[p - 1]! & bit) === 0) {
+    // Depth-first (stack) order: it stays near the last cell, so the conductances and marks it
+    // reads are mostly in cache (a breadth-first front spans whole planes).
+    while (tail > 0) {
+      const p = queue[--tail]!;
+      if (gx[p - 1]! > 0 && (marks[p - 1]! & bit) === 0) {
         marks[p - 1] = marks[p - 1]! | bit;
         queue[tail++] = p - 1;
       }
-      if (i < nx - 1 && gx[p]! > 0 && (marks[p + 1]! & bit) === 0) {
+      if (gx[p]! > 0 && (marks[p + 1]! & bit) === 0) {
         marks[p + 1] = marks[p + 1]! | bit;
         queue[tail++] = p + 1;
       }
@@ -194,6 +208,7 @@ function keepSpanningCluster(level: GridLevel, queue: Int32Array, marks: Float32
           active++;
           continue;
         }
+        if (gx[p - 1]! + gx[p]! + gy[p - sy]! + gy[p]! + gz[p - sz]! + gz[p]! === 0) continue;
         gx[p - 1] = 0;
         gx[p] = 0;
         gy[p - sy] = 0;

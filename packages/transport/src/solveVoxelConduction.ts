@@ -27,7 +27,7 @@ export interface VoxelSolveOptions {
   readonly currentBalanceTolerance?: number;
   /** Iteration limit of the conjugate-gradient loop. @defaultValue 500 */
   readonly maxIterations?: number;
-  /** `multigrid` (V-cycle) or `none` (plain CG, for comparison). @defaultValue 'multigrid' */
+  /** `multigrid` (V- or K-cycle) or `none` (plain CG, for comparison). @defaultValue 'multigrid' */
   readonly preconditioner?: 'multigrid' | 'none';
   /** Red–black Gauss–Seidel sweeps before and after each coarse correction. @defaultValue 2 */
   readonly smoothingSteps?: number;
@@ -44,8 +44,10 @@ export interface VoxelSolveOptions {
    */
   readonly currentThreshold?: number;
   /**
-   * Multigrid tuning: `cycle` 'K' (default; nonlinear K-cycle, flexible CG) or 'V' (linear
-   * V-cycle, standard PCG); `coarseScale` multiplies the 1/a coarse conductance rescaling.
+   * Multigrid tuning: `cycle` 'V' (linear V-cycle, standard PCG; default on compact storage) or
+   * 'K' (nonlinear K-cycle, flexible CG; default on grid storage); `coarseScale` multiplies
+   * the 1/a coarse conductance rescaling; `fineSmoothingSteps` (default 1 on compact storage when
+   * `smoothingSteps` is not given, else `smoothingSteps`).
    */
   readonly multigrid?: {
     readonly cycle?: 'V' | 'K';
@@ -85,6 +87,13 @@ export interface VoxelSolution {
   readonly multigridLevels: number;
   /** Bytes held by the solver's arrays (conductances, vectors, hierarchy), for memory budgets. */
   readonly solverBytes: number;
+  /** Finest-level storage used: structured `grid` or `compact` active-cell list. */
+  readonly storage?: 'grid' | 'compact';
+  /**
+   * Modelled bytes the kernels move per conjugate-gradient iteration (all levels; every array
+   * element streamed once per kernel call), for comparison with the memory bandwidth.
+   */
+  readonly bytesMovedPerIteration?: number;
 }
 
 const DEFAULTS = {
@@ -219,8 +228,23 @@ export function solveVoxelConduction(
   // b: inlet Dirichlet conductance × 1 V on the first layer; x0 = 0 so r0 = b.
   const bNorm = Math.sqrt(fine.rightHandSide(r));
 
+  // Defaults (bench/solve.bench.ts): sparse clusters on compact storage converge fastest per
+  // second with a V-cycle, one fine and two coarse sweeps. Dense, high-contrast clusters keep the
+  // K-cycle with two sweeps: the V-cycle is about as fast there but stalls at the float32 floor
+  // before the current balance is met at 10⁵:1 contrasts.
+  const tuned = options.multigrid ?? {};
   const multigrid = useMultigrid
-    ? new MultigridPreconditioner(level, { smoothingSteps: steps, ...options.multigrid }, fine)
+    ? new MultigridPreconditioner(
+        level,
+        {
+          smoothingSteps: steps,
+          cycle: tuned.cycle ?? (compact ? 'V' : 'K'),
+          fineSmoothingSteps:
+            tuned.fineSmoothingSteps ?? (compact && options.smoothingSteps === undefined ? 1 : steps),
+          ...(tuned.coarseScale === undefined ? {} : { coarseScale: tuned.coarseScale }),
+        },
+        fine,
+      )
     : undefined;
   // Flexible CG (Polak–Ribière β) when the K-cycle makes the preconditioner nonlinear; it then
   // needs its own z vector, otherwise z shares storage with q = A p.
@@ -313,5 +337,8 @@ export function solveVoxelConduction(
     currentCarryingVoxels,
     multigridLevels: multigrid?.levels ?? 0,
     solverBytes: conductanceBytes + vectorBytes + fine.extraBytes + (multigrid?.coarseBytes ?? 0),
+    storage: compact ? 'compact' : 'grid',
+    bytesMovedPerIteration:
+      iterations > 0 ? (fine.traffic + (multigrid?.coarseTraffic ?? 0)) / iterations : 0,
   };
 }

@@ -55,35 +55,41 @@ export function compactLevel(level: GridLevel): CompactLevel {
   // Padded → compact index (setup scratch, 4 bytes per padded cell, released after the build).
   const index = new Int32Array(level.size).fill(n);
   for (let c = 0; c < n; c++) index[padded[c]!] = c;
-  const neighbours = new Int32Array(6 * n).fill(n);
+  const neighbours = new Int32Array(6 * n);
   const conductances = new Float32Array(6 * n);
   const inlet = new Float32Array(n + 1);
   const inverseDiagonal = new Float32Array(n);
-  const nx = level.nx;
+  // Inlet cells: the Dirichlet conductance goes to b (inlet), not to a neighbour.
+  const isInlet = new Uint8Array(level.size);
+  for (let k = 1; k <= nz; k++) {
+    for (let j = 1; j <= ny; j++) isInlet[sz * k + sy * j + 1] = 1;
+  }
   for (let c = 0; c < n; c++) {
     const p = padded[c]!;
-    const i = (p % sy) - 1;
-    const faces: readonly [number, number][] = [
-      [p - 1, gx[p - 1]!],
-      [p + 1, gx[p]!],
-      [p - sy, gy[p - sy]!],
-      [p + sy, gy[p]!],
-      [p - sz, gz[p - sz]!],
-      [p + sz, gz[p]!],
-    ];
-    let diag = 0;
-    for (let f = 0; f < 6; f++) {
-      const [q, g] = faces[f]!;
-      diag += g;
-      if (g === 0) continue;
-      if (f === 0 && i === 0) {
-        inlet[c] = g;
-        continue;
-      }
-      conductances[6 * c + f] = g;
-      if (!(f === 1 && i === nx - 1)) neighbours[6 * c + f] = index[q]!;
-    }
-    inverseDiagonal[c] = 1 / diag;
+    const o = 6 * c;
+    const west = gx[p - 1]!;
+    const g1 = gx[p]!;
+    const g2 = gy[p - sy]!;
+    const g3 = gy[p]!;
+    const g4 = gz[p - sz]!;
+    const g5 = gz[p]!;
+    const inletCell = isInlet[p] === 1;
+    inlet[c] = inletCell ? west : 0;
+    conductances[o] = inletCell ? 0 : west;
+    conductances[o + 1] = g1;
+    conductances[o + 2] = g2;
+    conductances[o + 3] = g3;
+    conductances[o + 4] = g4;
+    conductances[o + 5] = g5;
+    // Ghost and inactive neighbours map to the dummy entry n (their face conductance is 0, or the
+    // outlet Dirichlet conductance towards φ = 0).
+    neighbours[o] = index[p - 1]!;
+    neighbours[o + 1] = index[p + 1]!;
+    neighbours[o + 2] = index[p - sy]!;
+    neighbours[o + 3] = index[p + sy]!;
+    neighbours[o + 4] = index[p - sz]!;
+    neighbours[o + 5] = index[p + sz]!;
+    inverseDiagonal[c] = 1 / (west + g1 + g2 + g3 + g4 + g5);
   }
   return { n, nRed: red, neighbours, conductances, inlet, inverseDiagonal, padded };
 }

@@ -66,6 +66,11 @@ export interface FineSystem {
   prolongAdd(coarse: FineSystem, e: LevelVector, x: LevelVector): void;
   /** The structured level behind this storage. */
   readonly level: GridLevel;
+  /**
+   * Bytes the kernels called so far must move (modelled per call: each array element streamed
+   * once, gathered neighbours counted once per sweep), for bandwidth-efficiency reports.
+   */
+  traffic: number;
 }
 
 function balanceOf(inlet: number, outlet: number): FaceCurrents {
@@ -77,6 +82,7 @@ export class GridFineSystem implements FineSystem {
   public readonly length: number;
   public readonly unknowns: number;
   public readonly extraBytes = 0;
+  public traffic = 0;
 
   public constructor(public readonly level: GridLevel) {
     this.length = level.size;
@@ -102,14 +108,17 @@ export class GridFineSystem implements FineSystem {
   }
 
   public apply(x: LevelVector, y: LevelVector): number {
+    this.traffic += 20 * this.unknowns;
     return applyOperator(this.level, x, y);
   }
 
   public dot(a: LevelVector, b: LevelVector): number {
+    this.traffic += 8 * this.unknowns;
     return dotActive(this.level, a, b);
   }
 
   public combine(alpha: number, a: LevelVector, beta: number, b: LevelVector): void {
+    this.traffic += 12 * this.unknowns;
     combineActive(this.level, alpha, a, beta, b);
   }
 
@@ -120,6 +129,7 @@ export class GridFineSystem implements FineSystem {
     x: Float64Array,
     r: Float32Array,
   ): number {
+    this.traffic += 32 * this.unknowns;
     const { runs } = this.level;
     let rr = 0;
     for (let t = 0; t < runs.length; t += 2) {
@@ -135,6 +145,7 @@ export class GridFineSystem implements FineSystem {
   }
 
   public trueResidual(x: Float64Array, r: Float32Array): number {
+    this.traffic += 24 * this.unknowns;
     const { nx, ny, nz, sy, sz, gx, gy, gz } = this.level;
     let rr = 0;
     for (let k = 1; k <= nz; k++) {
@@ -213,18 +224,22 @@ export class GridFineSystem implements FineSystem {
   }
 
   public energy(x: LevelVector): number {
+    this.traffic += 16 * this.unknowns;
     return operatorEnergy(this.level, x);
   }
 
   public zero(v: LevelVector): void {
+    this.traffic += 4 * this.unknowns;
     zeroActive(this.level, v);
   }
 
   public smoothFirst(b: LevelVector, x: LevelVector): void {
+    this.traffic += 16 * this.unknowns;
     smoothFirstColour(this.level, b, x);
   }
 
   public smooth(b: LevelVector, x: LevelVector, colour: 0 | 1): void {
+    this.traffic += 20 * this.unknowns;
     smoothColour(this.level, b, x, colour);
   }
 
@@ -234,11 +249,13 @@ export class GridFineSystem implements FineSystem {
     coarse: FineSystem,
     cb: LevelVector,
   ): void {
+    this.traffic += 18 * this.unknowns + 8 * coarse.unknowns;
     // A structured level is only ever followed by structured ones (density grows on coarsening).
     restrictResidualAfterSweep(this.level, b, x, coarse.level, cb);
   }
 
   public prolongAdd(coarse: FineSystem, e: LevelVector, x: LevelVector): void {
+    this.traffic += 8 * this.unknowns + 4 * coarse.unknowns;
     prolongAdd(coarse.level, e, this.level, x);
   }
 }
@@ -249,6 +266,7 @@ export class CompactFineSystem implements FineSystem {
   public readonly unknowns: number;
   private readonly m: CompactLevel;
   private parent: Int32Array = new Int32Array(0);
+  public traffic = 0;
 
   public constructor(public readonly level: GridLevel) {
     this.m = compactLevel(level);
@@ -278,6 +296,7 @@ export class CompactFineSystem implements FineSystem {
   }
 
   public energy(x: LevelVector): number {
+    this.traffic += 60 * this.unknowns;
     const { n, neighbours: nb, conductances: g, inlet } = this.m;
     let dot = 0;
     for (let c = 0; c < n; c++) {
@@ -291,6 +310,7 @@ export class CompactFineSystem implements FineSystem {
   }
 
   public zero(v: LevelVector): void {
+    this.traffic += 4 * this.unknowns;
     v.fill(0, 0, this.m.n);
   }
 
@@ -307,16 +327,19 @@ export class CompactFineSystem implements FineSystem {
   }
 
   public apply(x: LevelVector, y: LevelVector): number {
+    this.traffic += 64 * this.unknowns;
     return compactApply(this.m, x, y);
   }
 
   public dot(a: LevelVector, b: LevelVector): number {
+    this.traffic += 8 * this.unknowns;
     let sum = 0;
     for (let c = 0; c < this.m.n; c++) sum += a[c]! * b[c]!;
     return sum;
   }
 
   public combine(alpha: number, a: LevelVector, beta: number, b: LevelVector): void {
+    this.traffic += 12 * this.unknowns;
     for (let c = 0; c < this.m.n; c++) a[c] = alpha * a[c]! + beta * b[c]!;
   }
 
@@ -327,6 +350,7 @@ export class CompactFineSystem implements FineSystem {
     x: Float64Array,
     r: Float32Array,
   ): number {
+    this.traffic += 32 * this.unknowns;
     let rr = 0;
     for (let c = 0; c < this.m.n; c++) {
       x[c] = x[c]! + alpha * p[c]!;
@@ -338,6 +362,7 @@ export class CompactFineSystem implements FineSystem {
   }
 
   public trueResidual(x: Float64Array, r: Float32Array): number {
+    this.traffic += 64 * this.unknowns;
     const { n, neighbours: nb, conductances: g, inlet } = this.m;
     let rr = 0;
     for (let c = 0; c < n; c++) {
@@ -375,10 +400,12 @@ export class CompactFineSystem implements FineSystem {
   }
 
   public smoothFirst(b: LevelVector, x: LevelVector): void {
+    this.traffic += 12 * this.m.nRed;
     compactSmoothFirst(this.m, b, x);
   }
 
   public smooth(b: LevelVector, x: LevelVector, colour: 0 | 1): void {
+    this.traffic += 60 * (colour === 0 ? this.m.nRed : this.m.n - this.m.nRed) + 2 * this.m.n;
     if (colour === 0) compactSmooth(this.m, b, x, 0, this.m.nRed);
     else compactSmooth(this.m, b, x, this.m.nRed, this.m.n);
   }
@@ -389,11 +416,13 @@ export class CompactFineSystem implements FineSystem {
     coarse: FineSystem,
     cb: LevelVector,
   ): void {
+    this.traffic += 64 * this.m.nRed + 4 * this.m.n + 8 * coarse.unknowns;
     coarse.zero(cb);
     compactRestrictAfterSweep(this.m, b, x, this.parent, cb);
   }
 
   public prolongAdd(_coarse: FineSystem, e: LevelVector, x: LevelVector): void {
+    this.traffic += 16 * this.m.n + 4 * _coarse.unknowns;
     compactProlongAdd(this.m.n, this.parent, e, x);
   }
 }

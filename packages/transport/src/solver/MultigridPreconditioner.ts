@@ -57,6 +57,7 @@ export class MultigridPreconditioner {
   private readonly fineSteps: number;
   private readonly kCycle: boolean;
   private readonly fineOps: FineSystem;
+  private directTraffic = 0;
 
   /**
    * @param fine - the structured finest level (coarse levels are aggregated from it).
@@ -126,6 +127,13 @@ export class MultigridPreconditioner {
     return bytes;
   }
 
+  /** Modelled bytes moved so far on the coarse levels and by the coarsest solve (see FineSystem). */
+  public get coarseTraffic(): number {
+    let bytes = this.directTraffic;
+    for (const { ops } of this.coarse) bytes += ops.traffic;
+    return bytes;
+  }
+
   /** z = M r on the fine level (z is overwritten; inactive entries of both stay 0). */
   public apply(r: LevelVector, z: LevelVector): void {
     this.cycle(0, this.fineOps, r, z);
@@ -133,6 +141,7 @@ export class MultigridPreconditioner {
 
   private cycle(depth: number, ops: FineSystem, b: LevelVector, x: LevelVector): void {
     if (depth === this.coarse.length) {
+      this.directTraffic += 8 * this.direct.unknowns * (this.direct.unknowns + 2);
       this.direct.solve(b, x);
       return;
     }
