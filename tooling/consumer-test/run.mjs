@@ -3,14 +3,7 @@
 // a TypeScript consumer under `nodenext` and `bundler` resolution, and a Vite browser bundle that
 // must not pull in any Node built-in. Also runs publint and attw on every package.
 import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 

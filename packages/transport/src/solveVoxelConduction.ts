@@ -240,7 +240,8 @@ export function solveVoxelConduction(
           smoothingSteps: steps,
           cycle: tuned.cycle ?? (compact ? 'V' : 'K'),
           fineSmoothingSteps:
-            tuned.fineSmoothingSteps ?? (compact && options.smoothingSteps === undefined ? 1 : steps),
+            tuned.fineSmoothingSteps ??
+            (compact && options.smoothingSteps === undefined ? 1 : steps),
           ...(tuned.coarseScale === undefined ? {} : { coarseScale: tuned.coarseScale }),
         },
         fine,

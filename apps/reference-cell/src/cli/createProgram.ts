@@ -1,8 +1,10 @@
 // Builds the `solidcell` commander program with every command registered.
 import { Command } from 'commander';
 import { registerCompositionCommand } from '../commands/compositionCommand.js';
+import { registerCvCommand } from '../commands/cvCommand.js';
 import { registerMicrostructureCommand } from '../commands/microstructureCommand.js';
 import { registerReproduceCommand } from '../commands/reproduceCommand.js';
+import { registerSimulateCommand } from '../commands/simulateCommand.js';
 import type { CommandOutput } from './output.js';
 
 /** The program; commander's own errors are thrown (exitOverride) so `runCli` can format them. */
@@ -22,6 +24,8 @@ export function createProgram(output: CommandOutput, version: string): Command {
     .allowExcessArguments(false);
   registerCompositionCommand(program, output);
   registerMicrostructureCommand(program, output);
+  registerSimulateCommand(program, output);
+  registerCvCommand(program, output);
   registerReproduceCommand(program, output);
   return program;
 }

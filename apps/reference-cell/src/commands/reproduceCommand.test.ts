@@ -1,25 +1,78 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCaptured } from '../cli/runCli.fixtures.js';
+import { reportSchema } from '../reproduce/reportSchema.js';
 
-describe('solidcell reproduce', () => {
-  it('computes the volume fractions of all eight paper electrodes', async () => {
-    const { code, stdout } = await runCaptured(['reproduce', '--json']);
+const powder = ['ncm80_sc3', 'ncm85_sc3', 'ncm90_sc3', 'ncm90_sc0', 'ncm90_sc1', 'ncm90_sc2'];
+const scSeries = ['ncm90_sc0', 'ncm90_sc1', 'ncm90_sc2', 'ncm90_sc3'];
+const conductivitySeries = ['ncm80_sc3', 'ncm85_sc3', 'ncm90_sc3', 'dry_sc1', 'dry_cf1'];
+const rates = ['0.05C', '0.1C', '0.2C', '0.5C', '1C', '2C'];
+
+/** Every metric id the reproduction issue asks report.json to carry. */
+const requiredMetricIds = [
+  ...['ncm80_sc3', 'ncm85_sc3', 'ncm90_sc3'].flatMap((s) => [
+    `composition.se_vol_pct.${s}`,
+    `composition.carbon_vol_pct.${s}`,
+  ]),
+  ...conductivitySeries.flatMap((s) => [
+    `conductivity.ionic_s_per_m.${s}`,
+    `conductivity.electronic_s_per_m.${s}`,
+  ]),
+  ...powder.flatMap((s) =>
+    ['charge_mah_g', 'discharge_mah_g', 'irreversible_mah_g', 'ce_pct'].map(
+      (m) => `formation.${m}.${s}`,
+    ),
+  ),
+  ...[...powder, 'dry_sc1', 'dry_cf1'].flatMap((s) =>
+    rates.map((r) => `rate.discharge_mah_g.${s}.${r}`),
+  ),
+  ...scSeries.map((s) => `cycling.retention_pct.${s}`),
+  ...scSeries.flatMap((s) => [
+    `pulse.polarization_mv.below_3v2.${s}`,
+    `pulse.polarization_mv.3v4_3v7.${s}`,
+  ]),
+  ...['sc', 'cf'].flatMap((c) => [`cv.peak_ma.${c}`, `cv.peak_ma_per_m2_carbon.${c}`]),
+  ...['dry_sc1', 'dry_cf1'].flatMap((s) => [
+    `longcycle.retention_pct.${s}`,
+    `longcycle.final_ce_pct.${s}`,
+  ]),
+  'runtime.total_s',
+];
+
+const out = mkdtempSync(join(tmpdir(), 'solidcell-reproduce-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const reproduce = () =>
+  runCaptured(['reproduce', '--quick', '--jobs', '2', '--out', out, '--json']);
+
+describe('solidcell reproduce --quick', () => {
+  it('writes a report.json that validates and carries every required metric', async () => {
+    const { code, stdout, stderr } = await reproduce();
+    expect(code, stderr).toBe(0);
+    const report = reportSchema.parse(JSON.parse(stdout));
+    const onDisk = reportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')));
+    expect(onDisk.metrics).toEqual(report.metrics);
+    const missing = requiredMetricIds.filter((id) => report.metrics[id] === undefined);
+    expect(missing).toEqual([]);
+    expect(report.omittedMetrics).toEqual([]);
+    // The model's trends, not the paper's numbers: SC raises the irreversible capacity.
+    const irreversible = (s: string) => report.metrics[`formation.irreversible_mah_g.${s}`]!.value;
+    expect(irreversible('ncm90_sc3')).toBeGreaterThan(irreversible('ncm90_sc0'));
+    const ionic = (s: string) => report.metrics[`conductivity.ionic_s_per_m.${s}`]!.value;
+    expect(ionic('ncm90_sc3')).toBeLessThan(ionic('ncm80_sc3'));
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('figures/');
+  }, 600_000);
+
+  it('resumes from the cache: a second run computes nothing and gives the same metrics', async () => {
+    const before = reportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')));
+    const { code, stdout } = await reproduce();
     expect(code).toBe(0);
-    const result = JSON.parse(stdout) as {
-      electrodes: { id: string; solidVolumeFractions: { se: number } }[];
-    };
-    expect(result.electrodes.map((e) => e.id)).toEqual([
-      'ncm80_sc3',
-      'ncm85_sc3',
-      'ncm90_sc3',
-      'ncm90_sc0',
-      'ncm90_sc1',
-      'ncm90_sc2',
-      'dry_sc1',
-      'dry_cf1',
-    ]);
-    const se = Object.fromEntries(result.electrodes.map((e) => [e.id, e.solidVolumeFractions.se]));
-    expect(se.ncm80_sc3).toBeCloseTo(0.3, 3);
-    expect(se.ncm90_sc3).toBeCloseTo(0.139, 3);
-  });
+    const after = reportSchema.parse(JSON.parse(stdout));
+    const { 'runtime.total_s': _before, ...modelBefore } = before.metrics;
+    const { 'runtime.total_s': _after, ...modelAfter } = after.metrics;
+    expect(modelAfter).toEqual(modelBefore);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/\b0 experiments computed/);
+  }, 600_000);
 });

@@ -1,6 +1,6 @@
 // Cycling after formation at a constant C-rate (CC charge + CV hold, CC discharge): capacity
 // retention and Coulombic efficiency per cycle.
-import { repeat, simulateExperiment } from '@solidcell/cell';
+import { type Protocol, repeat, simulateExperiment } from '@solidcell/cell';
 import type { ProgressCallback } from '@solidcell/core';
 import { type CellSetup, cellModelConfig } from './cellSetup.js';
 import { PAPER_SETTINGS } from './paperSettings.js';
@@ -18,15 +18,10 @@ export interface CyclingResult {
   readonly finalFilmResistance_ohm_m2: number;
 }
 
-/** Runs formation then `cycles` cycles at `cRate`. */
-export function runCycling(
-  setup: CellSetup,
-  cRate: number,
-  cycles: number,
-  onProgress?: ProgressCallback,
-): CyclingResult {
+/** Formation, then `cycles` × (CC charge + CV hold to C/20, CC discharge) at `cRate`. */
+export function cyclingProtocol(cRate: number, cycles: number): Protocol {
   const { upperCutoffVsLiIn_V: upper, lowerCutoffVsLiIn_V: lower } = PAPER_SETTINGS;
-  const protocol = [
+  return [
     ...FORMATION_PROTOCOL,
     repeat(cycles, [
       `Charge at ${cRate}C until ${upper} V`,
@@ -34,6 +29,16 @@ export function runCycling(
       `Discharge at ${cRate}C until ${lower} V`,
     ]),
   ];
+}
+
+/** Runs formation then `cycles` cycles at `cRate`. */
+export function runCycling(
+  setup: CellSetup,
+  cRate: number,
+  cycles: number,
+  onProgress?: ProgressCallback,
+): CyclingResult {
+  const protocol = cyclingProtocol(cRate, cycles);
   const result = simulateExperiment(cellModelConfig(setup), protocol, {
     ...(onProgress ? { onProgress } : {}),
     recordEvery: 50,

@@ -99,7 +99,6 @@ export function indexActiveRuns(level: GridLevel): GridLevel {
   return { ...level, runs: runs.slice(0, count), rowStart };
 }
 
-
 /** Whether {@link coarsenLevel} can reduce this level. */
 export function canCoarsen(level: GridLevel): boolean {
   return level.nx > 1 || level.ny > 1 || level.nz > 1;
