@@ -1,5 +1,7 @@
 // Times voxel generation (NCM packing, carbon placement, descriptors) at 64³, 128³ and 200³ for a
-// 90/7/3 wt% electrode with uniform test spheres as carbon. Run: pnpm --filter @solidcell/microstructure bench
+// 90/7/3 wt% electrode with uniform test spheres as carbon; writes bench/results.json for the root
+// `pnpm bench` table. Run: pnpm --filter @solidcell/microstructure bench
+import { writeFileSync } from 'node:fs';
 import { describeComposition, parseCompositionInput } from '@solidcell/core';
 import { generateMicrostructure } from '../src/generateMicrostructure.js';
 import { uniformSpherePlacer } from '../src/testPlacer.fixtures.js';
@@ -12,6 +14,8 @@ const input = parseCompositionInput({
 });
 const volumeFractions = describeComposition(input).electrodeVolumeFractions;
 const rows: Array<Record<string, string | number>> = [];
+const results: Array<{ id: string; label: string; runs: number; seconds: Record<string, number> }> =
+  [];
 for (const voxels of sizes) {
   const stages: Array<[string, number]> = [];
   const start = performance.now();
@@ -22,6 +26,12 @@ for (const voxels of sizes) {
   );
   const total = performance.now() - start;
   const at = (name: string) => stages.find(([s]) => s === name)?.[1] ?? start;
+  results.push({
+    id: `microstructure.generate_${voxels}`,
+    label: `generate 90/7/3 wt% at ${voxels}³`,
+    runs: 1,
+    seconds: { median: total / 1000, min: total / 1000, max: total / 1000 },
+  });
   rows.push({
     voxels: `${voxels}³`,
     'box (µm)': voxels * 0.25,
@@ -34,3 +44,7 @@ for (const voxels of sizes) {
   });
 }
 console.table(rows);
+writeFileSync(
+  new URL('./results.json', import.meta.url),
+  `${JSON.stringify({ rows: results }, null, 2)}\n`,
+);
