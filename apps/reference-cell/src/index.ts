@@ -5,5 +5,12 @@
  * @packageDocumentation
  */
 export { runCli } from './cli/runCli.js';
+export {
+  CELL_CONFIG_SCHEMA_VERSION,
+  type CellConfig,
+  cellConfigSchema,
+  loadCellConfig,
+  parseCellConfig,
+} from './config/index.js';
 export { PAPER_ELECTRODES, type PaperElectrode } from './paperElectrodes.js';
 export { SOLIDCELL_VERSION } from './version.js';

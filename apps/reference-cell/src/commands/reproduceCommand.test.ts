@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCaptured } from '../cli/runCli.fixtures.js';
 import { reportSchema } from '../reproduce/reportSchema.js';
@@ -46,11 +48,53 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const reproduce = () =>
   runCaptured(['reproduce', '--quick', '--jobs', '2', '--out', out, '--json']);
+const cacheEntries = () =>
+  existsSync(join(out, 'cache'))
+    ? readdirSync(join(out, 'cache')).filter((f) => f.endsWith('.json')).length
+    : 0;
+
+/** `solidcell reproduce --quick` from the sources in a child process, SIGINT once two experiments are cached. */
+function interruptedReproduction(): Promise<{ code: number | null; stderr: string }> {
+  const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+  const bin = fileURLToPath(new URL('../bin.ts', import.meta.url));
+  const args = ['--conditions=@solidcell/source', '--import', 'tsx', bin, 'reproduce', '--quick'];
+  const child = spawn(process.execPath, [...args, '--out', out], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const poll = setInterval(() => {
+    if (cacheEntries() >= 2) {
+      clearInterval(poll);
+      child.kill('SIGINT');
+    }
+  }, 100);
+  return new Promise((resolve) => {
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      resolve({ code, stderr });
+    });
+  });
+}
 
 describe('solidcell reproduce --quick', () => {
-  it('writes a report.json that validates and carries every required metric', async () => {
+  it('stops cleanly on SIGINT with exit 130, keeping the finished experiments', async () => {
+    const { code, stderr } = await interruptedReproduction();
+    expect(code, stderr).toBe(130);
+    expect(stderr.trim().split('\n').at(-1)).toMatch(/^solidcell: error: interrupted by SIGINT/);
+    expect(stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+    expect(cacheEntries()).toBeGreaterThanOrEqual(2);
+    expect(existsSync(join(out, 'report.json'))).toBe(false);
+  }, 600_000);
+
+  it('resumes: writes a report.json that validates and carries every required metric', async () => {
+    const kept = cacheEntries();
     const { code, stdout, stderr } = await reproduce();
     expect(code, stderr).toBe(0);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(`${kept} taken from the cache`);
     const report = reportSchema.parse(JSON.parse(stdout));
     const onDisk = reportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')));
     expect(onDisk.metrics).toEqual(report.metrics);

@@ -1,7 +1,8 @@
-// `solidcell simulate`: one electrode through a named protocol of the paper (formation, rate,
-// cycling, pulse) or through readable steps, with a cycle table, settings echo and CSV output.
+// `solidcell simulate`: one electrode (from flags or a cell configuration file) through a named
+// protocol of the paper (formation, rate, cycling, pulse) or through readable steps, with a cycle
+// table, settings echo and CSV output.
 import { join } from 'node:path';
-import { cyclesToCsv, type Protocol, simulateExperiment, toCsv } from '@solidcell/cell';
+import { cyclesToCsv, simulateExperiment, toCsv } from '@solidcell/cell';
 import {
   fromCelsius,
   fromMilliampHoursPerSquareCm,
@@ -13,18 +14,24 @@ import type { Command } from 'commander';
 import type { CommandOutput } from '../cli/output.js';
 import { parseBoundedOption, parseNumberOption } from '../cli/parseNumberOption.js';
 import { runWithProgress } from '../cli/runWithProgress.js';
+import { cellSetupFromConfig } from '../config/cellSetupFromConfig.js';
+import { loadCellConfig, withConfigFile } from '../config/loadCellConfig.js';
+import {
+  namedProtocol,
+  PULSE_PROTOCOL_DESCRIPTION,
+  protocolFromConfig,
+  type ResolvedProtocol,
+} from '../config/namedProtocols.js';
 import { type CellSetup, cellModelConfig, cellPlugins } from '../studies/cellSetup.js';
 import { PAPER_SETTINGS } from '../studies/paperSettings.js';
-import { cyclingProtocol } from '../studies/runCycling.js';
-import { FORMATION_PROTOCOL } from '../studies/runFormation.js';
 import { runPulse } from '../studies/runPulse.js';
-import { rateProtocol } from '../studies/runRate.js';
 import { parseCarbonType } from './carbonTypeOption.js';
 
 interface SimulateFlags {
-  readonly ncm: string;
-  readonly se: string;
-  readonly carbon: string;
+  readonly config?: string;
+  readonly ncm?: string;
+  readonly se?: string;
+  readonly carbon?: string;
   readonly carbonType: string;
   readonly porosity: string;
   readonly protocol?: string;
@@ -38,7 +45,17 @@ interface SimulateFlags {
   readonly json?: boolean;
 }
 
-const PROTOCOLS = ['formation', 'rate', 'cycling', 'pulse'] as const;
+/** Flags that describe the cell, given by the file instead when `--config` is used. */
+const CELL_FLAGS = {
+  ncm: '--ncm',
+  se: '--se',
+  carbon: '--carbon',
+  carbonType: '--carbon-type',
+  porosity: '--porosity',
+  temperatureC: '--temperature-c',
+  loadingMahCm2: '--loading-mah-cm2',
+  sideReactions: '--side-reactions',
+} as const satisfies Partial<Record<keyof SimulateFlags, string>>;
 
 function parseSideReactions(text: string): boolean {
   if (text === 'on') return true;
@@ -46,12 +63,17 @@ function parseSideReactions(text: string): boolean {
   return invalidInput('--side-reactions', text, 'one of "on", "off"');
 }
 
+function requiredWtPct(flag: string, text: string | undefined): number {
+  if (text === undefined) return invalidInput(flag, text, 'a wt% value, or --config <file.json>');
+  return parseNumberOption(flag, text);
+}
+
 function setupFromFlags(flags: SimulateFlags): CellSetup {
   return {
     massFractions_wtPct: {
-      ncm: parseNumberOption('--ncm', flags.ncm),
-      se: parseNumberOption('--se', flags.se),
-      carbon: parseNumberOption('--carbon', flags.carbon),
+      ncm: requiredWtPct('--ncm', flags.ncm),
+      se: requiredWtPct('--se', flags.se),
+      carbon: requiredWtPct('--carbon', flags.carbon),
     },
     carbonShape: parseCarbonType(flags.carbonType),
     porosity: parseNumberOption('--porosity', flags.porosity),
@@ -69,13 +91,7 @@ function setupFromFlags(flags: SimulateFlags): CellSetup {
   };
 }
 
-function protocolFromFlags(flags: SimulateFlags): { name: string; protocol: Protocol } {
-  if (flags.step !== undefined && flags.step.length > 0) {
-    if (flags.protocol !== undefined)
-      invalidInput('--protocol', flags.protocol, 'nothing when --step is given');
-    return { name: 'custom', protocol: flags.step };
-  }
-  const name = flags.protocol ?? 'formation';
+function cyclingFromFlags(flags: SimulateFlags) {
   const cycles = parseBoundedOption('--cycles', flags.cycles, {
     min: 1,
     max: 5000,
@@ -88,30 +104,78 @@ function protocolFromFlags(flags: SimulateFlags): { name: string; protocol: Prot
     unit: 'C',
     minExclusive: false,
   });
-  switch (name) {
-    case 'formation':
-      return { name, protocol: [...FORMATION_PROTOCOL] };
-    case 'rate':
-      return { name, protocol: rateProtocol(PAPER_SETTINGS.rateCRates) };
-    case 'cycling':
-      return { name, protocol: cyclingProtocol(cRate, cycles) };
-    case 'pulse':
-      return { name, protocol: [] };
-    default:
-      return invalidInput(
-        '--protocol',
-        name,
-        `one of ${PROTOCOLS.map((p) => `"${p}"`).join(', ')}`,
-      );
-  }
+  return { cRate, cycles };
 }
 
-/** Runs the simulation and prints/writes its results. */
-export function runSimulate(flags: SimulateFlags, output: CommandOutput): void {
-  const setup = setupFromFlags(flags);
-  const { name, protocol } = protocolFromFlags(flags);
+function protocolFromFlags(flags: SimulateFlags): ResolvedProtocol {
+  if (flags.step !== undefined && flags.step.length > 0) {
+    if (flags.protocol !== undefined)
+      invalidInput('--protocol', flags.protocol, 'nothing when --step is given');
+    return { name: 'custom', protocol: flags.step };
+  }
+  return namedProtocol(flags.protocol ?? 'formation', '--protocol', cyclingFromFlags(flags));
+}
+
+/** The cell and protocol of a `--config` run; cell flags on the command line are refused. */
+function fromConfigFile(
+  path: string,
+  flags: SimulateFlags,
+  given: ReadonlySet<string>,
+): { setup: CellSetup; protocol: ResolvedProtocol; cellId: string | undefined } {
+  for (const [key, flag] of Object.entries(CELL_FLAGS)) {
+    if (given.has(key)) {
+      invalidInput(
+        flag,
+        flags[key as keyof typeof CELL_FLAGS],
+        'nothing with --config (the cell comes from the file)',
+      );
+    }
+  }
+  const config = loadCellConfig(path);
+  const voxel = config.microstructure.descriptors === 'voxel';
+  const setup = withConfigFile(path, () =>
+    runWithProgress(`microstructure ${config.microstructure.voxels}³`, !voxel, (onProgress) =>
+      cellSetupFromConfig(config, onProgress),
+    ),
+  );
+  if (given.has('protocol') || given.has('step')) {
+    return { setup, protocol: protocolFromFlags(flags), cellId: config.id };
+  }
+  // --cycles / --c-rate on the command line override the file's; the flag defaults fill gaps.
+  const cycling = cyclingFromFlags(flags);
+  const spec = config.protocol;
+  const overridden =
+    typeof spec === 'object' && !Array.isArray(spec)
+      ? {
+          ...spec,
+          ...(given.has('cRate') ? { cRate: cycling.cRate } : {}),
+          ...(given.has('cycles') ? { cycles: cycling.cycles } : {}),
+        }
+      : spec;
+  const protocol = withConfigFile(path, () => protocolFromConfig(overridden, cycling));
+  return { setup, protocol, cellId: config.id };
+}
+
+/**
+ * Runs the simulation and prints/writes its results.
+ * @param given - keys of the flags given on the command line (not defaulted).
+ */
+export function runSimulate(
+  flags: SimulateFlags,
+  output: CommandOutput,
+  given: ReadonlySet<string> = new Set(),
+): void {
+  const {
+    setup,
+    protocol: resolvedProtocol,
+    cellId,
+  } = flags.config === undefined
+    ? { setup: setupFromFlags(flags), protocol: protocolFromFlags(flags), cellId: undefined }
+    : fromConfigFile(flags.config, flags, given);
+  const { name, protocol } = resolvedProtocol;
   const config = cellModelConfig(setup);
   const settings = {
+    ...(flags.config === undefined ? {} : { configFile: flags.config, cellId }),
     composition_wtPct: setup.massFractions_wtPct,
     carbonShape: setup.carbonShape,
     porosity: setup.porosity,
@@ -120,12 +184,7 @@ export function runSimulate(flags: SimulateFlags, output: CommandOutput): void {
     temperature_K: setup.temperature_K,
     sideReactions: setup.sideReactions,
     plugins: cellPlugins(setup).map((p) => p.id),
-    protocol:
-      name === 'pulse'
-        ? [
-            '0.05C charge in 10-minute segments, each followed by a 1-minute 1C pulse and 10 minutes rest, until 3.7 V',
-          ]
-        : protocol,
+    protocol: name === 'pulse' ? [PULSE_PROTOCOL_DESCRIPTION] : protocol,
     voltageReference: 'Li-In (0.62 V vs Li/Li⁺)',
   };
   if (name === 'pulse') {
@@ -206,9 +265,13 @@ export function registerSimulateCommand(program: Command, output: CommandOutput)
     .description(
       'simulate a composite electrode vs Li-In through a paper protocol or readable steps',
     )
-    .requiredOption('--ncm <wt%>', 'NCM811 mass fraction in wt%')
-    .requiredOption('--se <wt%>', 'Li6PS5Cl mass fraction in wt%')
-    .requiredOption('--carbon <wt%>', 'carbon additive mass fraction in wt%')
+    .option(
+      '--config <file.json>',
+      'cell configuration file (configs/*.json); replaces the cell flags, its protocol applies unless --protocol/--step is given',
+    )
+    .option('--ncm <wt%>', 'NCM811 mass fraction in wt% (required without --config)')
+    .option('--se <wt%>', 'Li6PS5Cl mass fraction in wt% (required without --config)')
+    .option('--carbon <wt%>', 'carbon additive mass fraction in wt% (required without --config)')
     .option(
       '--carbon-type <sc|cf>',
       'carbon additive: sc = spherical carbon black, cf = carbon fibre',
@@ -235,5 +298,11 @@ export function registerSimulateCommand(program: Command, output: CommandOutput)
     .option('--side-reactions <on|off>', 'argyrodite oxidation on or off', 'on')
     .option('--out <dir>', 'write timeseries.csv, cycles.csv and settings.json here')
     .option('--json', 'print one JSON document on stdout')
-    .action((flags: SimulateFlags) => runSimulate(flags, output));
+    .action((flags: SimulateFlags, command: Command) =>
+      runSimulate(
+        flags,
+        output,
+        new Set(Object.keys(flags).filter((key) => command.getOptionValueSource(key) === 'cli')),
+      ),
+    );
 }

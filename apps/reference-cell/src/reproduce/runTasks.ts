@@ -67,6 +67,8 @@ export async function runTasks<TTask, TResult>(
   const results = new Array<TResult>(tasks.length);
   if (options.jobs <= 1) {
     for (const [taskIndex, task] of tasks.entries()) {
+      // Yield to the event loop so a signal handler (SIGINT → abort) runs between tasks.
+      await new Promise((resolve) => setImmediate(resolve));
       options.signal?.throwIfAborted();
       const result = await options.runInline(task, (fraction, stage) =>
         options.onProgress?.({ taskIndex, fraction, stage }),

@@ -1,7 +1,13 @@
 // Builds a cell model configuration for one electrode from the first-party plugins: materials,
 // NCM charge transfer, the carbon plugin, the effective-medium transport (with coefficients fitted
-// to voxel results when given) and, optionally, argyrodite oxidation.
-import { CELL_DEFAULTS, type CellModelConfig, cellPhysicsFromComponents } from '@solidcell/cell';
+// to voxel results when given) and, optionally, argyrodite oxidation — or from the plugin ids of a
+// cell configuration file.
+import {
+  CELL_DEFAULTS,
+  type CellModelConfig,
+  type CounterElectrodeConfig,
+  cellPhysicsFromComponents,
+} from '@solidcell/cell';
 import {
   type CarbonShape,
   createCell,
@@ -11,6 +17,8 @@ import {
   parseCompositionInput,
   type SolidCellPlugin,
 } from '@solidcell/core';
+import type { CellPluginSpecs } from '../config/cellConfigSchema.js';
+import { configuredPlugins } from '../config/composePlugins.js';
 import { carbonPluginId, firstPartyPlugin } from '../plugins/firstPartyPlugins.js';
 
 /** Percolation-law coefficients of the ionic network (parameters.md §6.1). */
@@ -26,8 +34,12 @@ export interface CellSetup {
   readonly porosity: number;
   readonly arealCapacity_C_per_m2: number;
   readonly temperature_K: number;
-  /** Side reactions on (argyrodite oxidation) or off. */
+  /** Side reactions on (argyrodite oxidation) or off; ignored when `plugins` is given. */
   readonly sideReactions: boolean;
+  /** Plugins named by a cell configuration file; the first-party set above when absent. */
+  readonly plugins?: CellPluginSpecs | undefined;
+  /** Counter electrode (potential, resistance); the cell defaults (Li-In) when absent. */
+  readonly counterElectrode?: CounterElectrodeConfig | undefined;
   /** Ionic law fitted to voxel results; plugin defaults when absent. */
   readonly ionicLaw?: IonicTransportLaw | undefined;
   /** Descriptors measured on this electrode's voxel microstructure; estimated when absent. */
@@ -38,11 +50,16 @@ export interface CellSetup {
 
 /** The plugins of a cell setup, in composition order. */
 export function cellPlugins(setup: CellSetup): SolidCellPlugin[] {
+  const transport = firstPartyPlugin(
+    'effective-medium-transport',
+    setup.ionicLaw ? { ...setup.ionicLaw } : {},
+  );
+  if (setup.plugins !== undefined) return configuredPlugins(setup.plugins, transport);
   const plugins = [
     firstPartyPlugin('materials'),
     firstPartyPlugin('ncm-charge-transfer'),
     firstPartyPlugin(carbonPluginId(setup.carbonShape)),
-    firstPartyPlugin('effective-medium-transport', setup.ionicLaw ? { ...setup.ionicLaw } : {}),
+    transport,
   ];
   if (setup.sideReactions) plugins.push(firstPartyPlugin('argyrodite-oxidation'));
   return plugins;
@@ -63,7 +80,7 @@ export function cellModelConfig(setup: CellSetup): CellModelConfig {
     setup.descriptors === undefined
       ? undefined
       : {
-          morphologyId: carbonPluginId(setup.carbonShape),
+          morphologyId: setup.plugins?.carbon.id ?? carbonPluginId(setup.carbonShape),
           carbonShape: setup.carbonShape,
           seed: 0,
           targetVolumeFractions: electrodeVolumeFractions,
@@ -79,6 +96,7 @@ export function cellModelConfig(setup: CellSetup): CellModelConfig {
       ...(microstructure ? { microstructure, contactFraction: CELL_DEFAULTS.contactFraction } : {}),
     },
     temperature_K: setup.temperature_K,
+    ...(setup.counterElectrode ? { counterElectrode: setup.counterElectrode } : {}),
     ...(setup.coarse
       ? { mesh: { electrodeNodes: 10, particleShells: 10 }, solver: { relativeTolerance: 3e-4 } }
       : {}),
