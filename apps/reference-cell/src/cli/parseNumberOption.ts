@@ -20,3 +20,8 @@ export function parseBoundedOption(flag: string, text: string, bounds: NumberBou
   }
   return value;
 }
+
+/** Parses `--seed`: an unsigned 32-bit integer. */
+export function parseSeedOption(text: string): number {
+  return parseBoundedOption('--seed', text, { min: 0, max: 4294967295, unit: '', integer: true });
+}

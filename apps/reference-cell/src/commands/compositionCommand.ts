@@ -3,7 +3,7 @@ import { describeComposition, parseCompositionInput } from '@solidcell/core';
 import type { Command } from 'commander';
 import type { CommandOutput } from '../cli/output.js';
 import { parseNumberOption } from '../cli/parseNumberOption.js';
-import { parseCarbonType } from './carbonTypeOption.js';
+import { parseCarbonType, withCarbonTypeOption } from './carbonTypeOption.js';
 import { formatFractionTable } from './formatFractions.js';
 
 interface CompositionFlags {
@@ -48,8 +48,7 @@ export function runComposition(flags: CompositionFlags, output: CommandOutput): 
 
 /** Registers the command. */
 export function registerCompositionCommand(program: Command, output: CommandOutput): void {
-  program
-    .command('composition')
+  withCarbonTypeOption(program.command('composition'))
     .description(
       'phase volume fractions of a composite electrode from its wt% (volumetric occupation, M1)',
     )
@@ -57,11 +56,6 @@ export function registerCompositionCommand(program: Command, output: CommandOutp
     .requiredOption('--se <wt%>', 'Li6PS5Cl mass fraction in wt%')
     .requiredOption('--carbon <wt%>', 'carbon additive mass fraction in wt%')
     .option('--binder <wt%>', 'binder (PTFE) mass fraction in wt%', '0')
-    .option(
-      '--carbon-type <sc|cf>',
-      'carbon additive: sc = spherical carbon black, cf = carbon fibre',
-      'sc',
-    )
     .option(
       '--porosity <fraction>',
       'residual pore volume fraction of the electrode, 0 ≤ ε < 0.9',

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { CommandOutput } from '../cli/output.js';
 import { parseBoundedOption } from '../cli/parseNumberOption.js';
 import { runCarbonCv } from '../studies/runCarbonCv.js';
-import { parseCarbonType } from './carbonTypeOption.js';
+import { parseCarbonType, withCarbonTypeOption } from './carbonTypeOption.js';
 
 interface CvFlags {
   readonly carbonType: string;
@@ -59,15 +59,9 @@ export function runCv(flags: CvFlags, output: CommandOutput): void {
 
 /** Registers the command. */
 export function registerCvCommand(program: Command, output: CommandOutput): void {
-  program
-    .command('cv')
+  withCarbonTypeOption(program.command('cv'))
     .description(
       'cyclic voltammetry of a carbon–SE electrode: SE oxidation current on the carbon (M5)',
-    )
-    .option(
-      '--carbon-type <sc|cf>',
-      'carbon additive: sc = spherical carbon black, cf = carbon fibre',
-      'sc',
     )
     .option('--carbon-mass-mg <mg>', 'carbon mass in the electrode', '1')
     .option('--scan-mv-s <mV/s>', 'scan rate', '0.1')

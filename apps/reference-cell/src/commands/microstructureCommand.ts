@@ -12,10 +12,14 @@ import {
 } from '@solidcell/microstructure/node';
 import type { Command } from 'commander';
 import type { CommandOutput } from '../cli/output.js';
-import { parseBoundedOption, parseNumberOption } from '../cli/parseNumberOption.js';
+import {
+  parseBoundedOption,
+  parseNumberOption,
+  parseSeedOption,
+} from '../cli/parseNumberOption.js';
 import { runWithProgress } from '../cli/runWithProgress.js';
 import { computeMicrostructure } from '../studies/computeMicrostructure.js';
-import { parseCarbonType } from './carbonTypeOption.js';
+import { parseCarbonType, withCarbonTypeOption } from './carbonTypeOption.js';
 
 interface MicrostructureFlags {
   readonly ncm: string;
@@ -47,12 +51,7 @@ export function runMicrostructure(flags: MicrostructureFlags, output: CommandOut
     max: 5,
     unit: 'µm',
   });
-  const seed = parseBoundedOption('--seed', flags.seed, {
-    min: 0,
-    max: 4294967295,
-    unit: '',
-    integer: true,
-  });
+  const seed = parseSeedOption(flags.seed);
   const temperature_C = parseBoundedOption('--temperature-c', flags.temperatureC, {
     min: -40,
     max: 150,
@@ -119,19 +118,13 @@ export function runMicrostructure(flags: MicrostructureFlags, output: CommandOut
 
 /** Registers the command. */
 export function registerMicrostructureCommand(program: Command, output: CommandOutput): void {
-  program
-    .command('microstructure')
+  withCarbonTypeOption(program.command('microstructure'))
     .description(
       'voxel electrode for a composition: descriptors and effective ionic/electronic conductivity (M2, M3)',
     )
     .requiredOption('--ncm <wt%>', 'NCM811 mass fraction in wt%')
     .requiredOption('--se <wt%>', 'Li6PS5Cl mass fraction in wt%')
     .requiredOption('--carbon <wt%>', 'carbon additive mass fraction in wt%')
-    .option(
-      '--carbon-type <sc|cf>',
-      'carbon additive: sc = spherical carbon black, cf = carbon fibre',
-      'sc',
-    )
     .option('--porosity <fraction>', 'residual pore volume fraction, 0 ≤ ε < 0.9', '0')
     .option('--voxels <n>', 'voxels per edge of the cubic box', '128')
     .option('--voxel-size-um <µm>', 'voxel edge length in µm', '0.25')

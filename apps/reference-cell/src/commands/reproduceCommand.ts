@@ -3,7 +3,7 @@
 import { createCell, fromCelsius, SolidCellError } from '@solidcell/core';
 import type { Command } from 'commander';
 import type { CommandOutput } from '../cli/output.js';
-import { parseBoundedOption } from '../cli/parseNumberOption.js';
+import { parseBoundedOption, parseSeedOption } from '../cli/parseNumberOption.js';
 import { firstPartyPlugin } from '../plugins/firstPartyPlugins.js';
 import { buildMetrics } from '../reproduce/buildMetrics.js';
 import { defaultJobs, runStudy } from '../reproduce/runStudy.js';
@@ -32,12 +32,7 @@ function seConductivity_S_per_m(): number {
 
 /** Runs the reproduction; SIGINT/SIGTERM stop it cleanly, keeping finished experiments cached. */
 export async function runReproduce(flags: ReproduceFlags, output: CommandOutput): Promise<void> {
-  const seed = parseBoundedOption('--seed', flags.seed, {
-    min: 0,
-    max: 4294967295,
-    unit: '',
-    integer: true,
-  });
+  const seed = parseSeedOption(flags.seed);
   const jobs =
     flags.jobs === undefined
       ? defaultJobs()

@@ -25,7 +25,7 @@ import {
 import { type CellSetup, cellModelConfig, cellPlugins } from '../studies/cellSetup.js';
 import { PAPER_SETTINGS } from '../studies/paperSettings.js';
 import { runPulse } from '../studies/runPulse.js';
-import { parseCarbonType } from './carbonTypeOption.js';
+import { parseCarbonType, withCarbonTypeOption } from './carbonTypeOption.js';
 
 interface SimulateFlags {
   readonly config?: string;
@@ -260,8 +260,7 @@ export function runSimulate(
 
 /** Registers the command. */
 export function registerSimulateCommand(program: Command, output: CommandOutput): void {
-  program
-    .command('simulate')
+  withCarbonTypeOption(program.command('simulate'))
     .description(
       'simulate a composite electrode vs Li-In through a paper protocol or readable steps',
     )
@@ -272,11 +271,6 @@ export function registerSimulateCommand(program: Command, output: CommandOutput)
     .option('--ncm <wt%>', 'NCM811 mass fraction in wt% (required without --config)')
     .option('--se <wt%>', 'Li6PS5Cl mass fraction in wt% (required without --config)')
     .option('--carbon <wt%>', 'carbon additive mass fraction in wt% (required without --config)')
-    .option(
-      '--carbon-type <sc|cf>',
-      'carbon additive: sc = spherical carbon black, cf = carbon fibre',
-      'sc',
-    )
     .option(
       '--porosity <fraction>',
       'residual pore volume fraction',
