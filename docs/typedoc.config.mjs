@@ -20,6 +20,8 @@ export default {
     excludeExternals: true,
     disableSources: true,
   },
+  // Title of /api/ and the first breadcrumb of every API page.
+  name: 'API reference',
   out: 'api',
   plugin: ['typedoc-plugin-markdown', 'typedoc-vitepress-theme'],
   docsRoot: '.',

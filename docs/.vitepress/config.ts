@@ -10,6 +10,19 @@ const apiSidebar: DefaultTheme.SidebarItem[] = existsSync(apiSidebarFile)
   ? JSON.parse(readFileSync(apiSidebarFile, 'utf8'))
   : [];
 
+// One sidebar per package: every API page lists only its own package's items (the whole tree on
+// all ~400 generated pages made each page ~240 kB and slow to hydrate); /api/ lists the packages.
+const apiPackages = apiSidebar.flatMap(({ text, link, items }) =>
+  text !== undefined && link !== undefined ? [{ text, link, items: items ?? [] }] : [],
+);
+const apiPackageLinks: DefaultTheme.SidebarItem[] = apiPackages.map(({ text, link }) => ({
+  text,
+  link,
+}));
+const apiSidebars: DefaultTheme.SidebarMulti = Object.fromEntries(
+  apiPackages.map((pkg) => [pkg.link, [{ text: 'API reference', link: '/api/' }, pkg]]),
+);
+
 const conditions = ['@solidcell/source'];
 
 export default defineConfig({
@@ -20,6 +33,8 @@ export default defineConfig({
   // An explicit icon, so browsers do not request a missing /favicon.ico.
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   lastUpdated: false,
+  // Site data (with the sidebars) in one cached chunk instead of inlined into every page.
+  metaChunk: true,
   markdown: { math: false },
   vite: {
     resolve: { conditions },
@@ -35,7 +50,8 @@ export default defineConfig({
       { text: 'API', link: '/api/' },
     ],
     sidebar: {
-      '/api/': [{ text: 'API reference', link: '/api/', items: apiSidebar }],
+      ...apiSidebars,
+      '/api/': [{ text: 'API reference', link: '/api/', items: apiPackageLinks }],
       '/': [
         {
           text: 'Introduction',
@@ -59,6 +75,7 @@ export default defineConfig({
             { text: 'Reproduce the paper', link: '/guides/reproduce' },
             { text: 'Design sweep', link: '/guides/design-sweep' },
             { text: 'Write your own plugin', link: '/guides/write-a-plugin' },
+            { text: 'Reliability', link: '/guides/reliability' },
           ],
         },
         { text: 'Playground', items: [{ text: 'Volume occupation', link: '/playground' }] },

@@ -1,10 +1,12 @@
 // Browser test of the built documentation site: serves docs/.vitepress/dist on 127.0.0.1, visits
-// every page in Debian's Chromium (never a downloaded browser) and fails on console errors, page
-// errors or non-200 responses; on the playground it moves sliders and checks that the numbers and
-// the chart change. Screenshots go to tooling/browser-test/screenshots/ (git-ignored).
+// every page in Debian's Chromium (never a downloaded browser; generated API pages mostly by
+// client-side navigation) and fails on console errors, page errors or non-200 responses; on the
+// playground it moves sliders and checks that the numbers and the chart change. Screenshots go to
+// tooling/browser-test/screenshots/ (git-ignored).
 // Usage: pnpm docs:build && pnpm docs:test   (--chromium=/path overrides /usr/bin/chromium)
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -18,7 +20,8 @@ const executablePath = option('chromium') ?? '/usr/bin/chromium';
 const onlyPages = option('pages');
 const TOTAL_TIMEOUT_MS = 480_000;
 const PAGE_TIMEOUT_MS = 30_000;
-const CONCURRENCY = 6;
+// Parallel tabs: more than the cores only makes every page slower (and the per-page timeout tighter).
+const CONCURRENCY = Math.min(6, Math.max(2, availableParallelism()));
 
 const results = [];
 const record = (name, ok, detail = '') => {
@@ -76,7 +79,12 @@ const server = createServer((request, response) => {
     response.end(readFileSync(join(dist, '404.html')));
     return;
   }
-  response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+  // Hashed build assets never change: let the browser cache them across the ~400 page visits.
+  if (request.url?.startsWith('/assets/')) {
+    headers['cache-control'] = 'public, max-age=31536000, immutable';
+  }
+  response.writeHead(200, headers);
   response.end(readFileSync(file));
 });
 await new Promise((done) => server.listen(0, '127.0.0.1', done));
@@ -130,14 +138,9 @@ async function visit(url) {
     const response = await page.goto(base + url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
     if (response?.status() !== 200) errors.push(`status ${response?.status()}`);
     await page.waitForSelector('.VPContent', { timeout: PAGE_TIMEOUT_MS });
-    if (url.startsWith('/api/')) {
-      // Generated API pages are static Markdown: hydration is all that can fail there.
-      await page.waitForTimeout(150);
-    } else {
-      // Let hydration, data and the playground worker run before judging the console.
-      await page.waitForLoadState('networkidle', { timeout: PAGE_TIMEOUT_MS });
-      await page.screenshot({ path: join(shots, `${shotName(url)}.png`), fullPage: true });
-    }
+    // Let hydration, data and the playground worker run before judging the console.
+    await page.waitForLoadState('networkidle', { timeout: PAGE_TIMEOUT_MS });
+    await page.screenshot({ path: join(shots, `${shotName(url)}.png`), fullPage: true });
   } catch (error) {
     errors.push(error instanceof Error ? error.message : String(error));
   } finally {
@@ -145,6 +148,64 @@ async function visit(url) {
   }
   record(`page ${url}`, errors.length === 0, errors.slice(0, 3).join(' | '));
 }
+
+// Hand-written pages, /api/ and each package's API index get a full load (server HTML, hydration,
+// screenshot); the ~390 other generated API pages share one template and are reached by
+// client-side navigation from there, which renders each in the real app and catches its console
+// errors at a fraction of the cost of a full load.
+const fullLoad = (url) =>
+  !url.startsWith('/api/') || /^\/api\/(@solidcell\/[^/]+\/)?index\.html$/.test(url);
+
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
+/** The <title> the built page declares (VitePress sets document.title to it after navigation). */
+function titleOf(url) {
+  const raw = /<title>([^<]*)<\/title>/.exec(readFileSync(join(dist, url), 'utf8'))?.[1] ?? '';
+  return raw.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name) => ENTITIES[name]);
+}
+
+async function navigateAll(queue) {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const reload = async () => {
+    await page.goto(`${base}/api/index.html`, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
+    await page.waitForSelector('.VPContent', { timeout: PAGE_TIMEOUT_MS });
+  };
+  await reload();
+  errors.length = 0;
+  for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+    try {
+      // A click on a same-origin link is what the VitePress router intercepts.
+      await page.evaluate((href) => {
+        const link = document.createElement('a');
+        link.href = href;
+        document.body.append(link);
+        link.click();
+        link.remove();
+      }, url);
+      await page.waitForFunction((title) => document.title === title, titleOf(url), {
+        timeout: PAGE_TIMEOUT_MS,
+      });
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
+      if (new URL(page.url()).pathname !== url) errors.push(`landed on ${page.url()}`);
+    } catch (error) {
+      errors.push(error instanceof Error ? error.message : String(error));
+    }
+    record(
+      `page ${url} (client-side navigation)`,
+      errors.length === 0,
+      errors.slice(0, 3).join(' | '),
+    );
+    if (errors.length > 0) {
+      errors.length = 0;
+      await reload().catch(() => {});
+    }
+  }
+  await page.close();
+}
+
+/** The number before "mAh/g" after `label` in a formation summary ("charge 42.5 mAh/g, …"). */
+const mAhPerG = (text, label) =>
+  Number(new RegExp(`${label} ([\\d.]+) mAh/g`).exec(text ?? '')?.[1] ?? Number.NaN);
 
 async function playground() {
   const page = await context.newPage();
@@ -162,7 +223,12 @@ async function playground() {
   try {
     await page.goto(`${base}/playground.html`, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
     await page.waitForSelector('[data-testid=sigma]', { timeout: PAGE_TIMEOUT_MS });
+    await page.waitForSelector('[data-testid=formation-chart] polyline', {
+      timeout: PAGE_TIMEOUT_MS,
+    });
     const before = await read();
+    const formationBefore = await page.textContent('[data-testid=formation]');
+    const curveBefore = await page.getAttribute('polyline[data-branch=discharge]', 'points');
     await page.screenshot({ path: join(shots, 'playground-before.png'), fullPage: true });
 
     // NCM 90 → 80 wt%: SE rises from 7 to 17 wt%, so its bar and the conductivity must grow.
@@ -173,6 +239,19 @@ async function playground() {
       { timeout: PAGE_TIMEOUT_MS },
     );
     const after = await read();
+    await page.waitForFunction(
+      (old) => document.querySelector('[data-testid=formation]')?.textContent !== old,
+      formationBefore,
+      { timeout: PAGE_TIMEOUT_MS },
+    );
+    const formationAfter = await page.textContent('[data-testid=formation]');
+    const curveAfter = await page.getAttribute('polyline[data-branch=discharge]', 'points');
+    record(
+      'playground: the formation curve is recomputed (more SE → more capacity) and redrawn',
+      curveAfter !== curveBefore &&
+        mAhPerG(formationAfter, 'discharge') > mAhPerG(formationBefore, 'discharge'),
+      `${formationBefore?.replace(/\s+/g, ' ')} → ${formationAfter?.replace(/\s+/g, ' ')}`,
+    );
     await page.screenshot({ path: join(shots, 'playground-after.png'), fullPage: true });
     const sigma = (text) => Number.parseFloat(text ?? 'NaN');
     record(
@@ -212,13 +291,15 @@ async function playground() {
 
 const started = Date.now();
 try {
-  const queue = [...pages];
+  const queue = pages.filter(fullLoad);
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       for (let url = queue.shift(); url !== undefined; url = queue.shift()) await visit(url);
     }),
   );
   await playground();
+  const apiQueue = pages.filter((url) => !fullLoad(url));
+  await Promise.all(Array.from({ length: CONCURRENCY }, () => navigateAll(apiQueue)));
 } catch (error) {
   record('browser run', false, error instanceof Error ? error.message : String(error));
 } finally {

@@ -1,6 +1,6 @@
 // Runs every documentation sample and checks what the pages say about it.
 import { isSolidCellError } from '@solidcell/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { composeHalide } from './composeHalide.js';
 import { paperSeVolumePercent } from './compositionCheck.js';
 import { designSweep } from './designSweep.js';
@@ -8,6 +8,7 @@ import { effectiveConductivities } from './effectiveConductivity.js';
 import { firstCell } from './gettingStarted.js';
 import { PERCOLATION_LAW_SC, percolationIonicConductivity_S_per_m } from './percolationEstimate.js';
 import { evaluatePlayground, type PlaygroundInput } from './playground.js';
+import { formationCurve } from './playgroundFormation.js';
 
 describe('docs samples', () => {
   it('getting started: 90/7/3 at ε = 0.1 has 12.5 vol% SE and 10 vol% pores', () => {
@@ -18,6 +19,30 @@ describe('docs samples', () => {
     expect(cell.halfChargeOcpVsLiIn_V).toBeGreaterThan(2.9);
     expect(cell.halfChargeOcpVsLiIn_V).toBeLessThan(3.7);
   });
+
+  it('getting started: one 0.05C formation cycle prints charge > discharge, both 100–250 mAh/g', async () => {
+    const printed: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
+      printed.push(String(line));
+    });
+    try {
+      await import('./formationCycle.js'); // a script: it simulates and prints on import
+    } finally {
+      log.mockRestore();
+    }
+    const mAhPerG = (label: string) => {
+      const line = printed.find((text) => text.startsWith(`${label} `));
+      return Number(line?.match(/^\w+ ([\d.]+) mAh\/g$/)?.[1]);
+    };
+    const charge = mAhPerG('charge');
+    const discharge = mAhPerG('discharge');
+    expect(charge).toBeGreaterThan(100);
+    expect(charge).toBeLessThan(250);
+    expect(discharge).toBeGreaterThan(100);
+    expect(discharge).toBeLessThan(250);
+    // The first cycle is irreversible (side reactions, kinetic loss): discharge < charge.
+    expect(discharge).toBeLessThan(charge);
+  }, 60_000);
 
   it('composition check: 30.0 and 13.9 vol% SE (rounded to 0.1)', () => {
     const { ncm80, ncm90 } = paperSeVolumePercent();
@@ -99,6 +124,19 @@ describe('docs samples', () => {
     const at80 = evaluatePlayground(base).ionicConductivity_mS_per_cm;
     const at90 = evaluatePlayground({ ...base, ncm_wtPct: 90, se_wtPct: 7 });
     expect(at90.ionicConductivity_mS_per_cm).toBeLessThan(at80 / 3);
+  });
+
+  it('playground: the formation curve charges to 3.7 V and discharges to 2.5 V, less than it charged', () => {
+    const curve = formationCurve(base);
+    expect(curve.charge_mAh_per_g).toBeGreaterThan(100);
+    expect(curve.charge_mAh_per_g).toBeLessThan(250);
+    expect(curve.discharge_mAh_per_g).toBeLessThan(curve.charge_mAh_per_g);
+    expect(curve.charge.voltageVsLiIn_V.at(-1)).toBeCloseTo(3.7, 2);
+    expect(curve.discharge.voltageVsLiIn_V.at(-1)).toBeCloseTo(2.5, 2);
+    expect(curve.discharge.capacity_mAh_per_g.at(-1)).toBeCloseTo(curve.discharge_mAh_per_g, 6);
+    // Less SE (90/7/3) starves the ionic network: far less capacity at the same rate.
+    const lean = formationCurve({ ...base, ncm_wtPct: 90, se_wtPct: 7 });
+    expect(lean.charge_mAh_per_g).toBeLessThan(curve.charge_mAh_per_g / 2);
   });
 
   it('playground: rejects a composition that does not sum to 100 wt%', () => {

@@ -8,6 +8,8 @@ import {
 } from './index.js';
 
 console.log('getting started:', firstCell());
+console.log('formation cycle (80/17/3 SC, 0.05C):');
+await import('./formationCycle.js');
 console.log('paper SE vol%:', paperSeVolumePercent());
 console.log('halide plugin:', composeHalide());
 console.log('design sweep points:', designSweep().length);

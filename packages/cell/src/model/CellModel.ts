@@ -64,7 +64,7 @@ function integerAtLeast(field: string, value: number | undefined, fallback: numb
  * (A/m², > 0 = charge = NCM delithiation). All equation rows are scaled to A/m² of electrode
  * (particle rows: Li charge per electrode area per second), which keeps pivoting meaningful.
  *
- * The BDF discretisation enters through {@link CellModel.setTimeDiscretisation}: the time
+ * The BDF discretisation enters through the public fields `cdt` and `psi`: the time
  * derivative of a differential unknown is `cdt · (y − ψ)`.
  */
 export class CellModel {
