@@ -52,7 +52,9 @@ describe('solidcell CLI under random arguments', () => {
   it('always ends with exit 0 or a clean one-line error, never a stack trace or an internal error', async () => {
     await fc.assert(
       fc.asyncProperty(argList, async ([command, rest]) => {
-        const args = command === '' ? rest : [command, ...rest];
+        // `reproduce` is fuzzed with --dry-run: its options are validated, the study never starts.
+        const prefix = command === 'reproduce' ? [command, '--dry-run'] : [command];
+        const args = command === '' ? rest : [...prefix, ...rest];
         const { code, stdout, stderr } = await runCaptured(args);
         expect(code).not.toBe(EXIT_INTERNAL);
         expect(stderr).not.toMatch(/\n\s+at /);

@@ -80,6 +80,25 @@ function interruptedReproduction(): Promise<{ code: number | null; stderr: strin
   });
 }
 
+describe('solidcell reproduce --dry-run', () => {
+  it('validates the options and lists every experiment without running any', async () => {
+    const { code, stdout } = await runCaptured(['reproduce', '--dry-run', '--seed', '7', '--json']);
+    expect(code).toBe(0);
+    const plan = JSON.parse(stdout);
+    expect(plan.settings.seed).toBe(7);
+    expect(plan.stage1).toHaveLength(8);
+    expect(plan.stage1[0]).toBe('microstructure ncm80_sc3');
+    expect(plan.stage2).toContain('cycling dry_cf1_longcycle');
+    expect(plan.stage2).toContain('cv sc');
+  });
+
+  it('rejects a seed outside 0 … 2³²−1', async () => {
+    const { code, stderr } = await runCaptured(['reproduce', '--dry-run', '--seed', '-1']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--seed = "-1"');
+  });
+});
+
 describe('solidcell reproduce --quick', () => {
   it('stops cleanly on SIGINT with exit 130, keeping the finished experiments', async () => {
     const { code, stderr } = await interruptedReproduction();

@@ -7,7 +7,13 @@ import { parseBoundedOption, parseSeedOption } from '../cli/parseNumberOption.js
 import { firstPartyPlugin } from '../plugins/firstPartyPlugins.js';
 import { buildMetrics } from '../reproduce/buildMetrics.js';
 import { defaultJobs, runStudy } from '../reproduce/runStudy.js';
-import { studySettings } from '../reproduce/studyPlan.js';
+import {
+  cellTasks,
+  microstructureTasks,
+  type StudySettings,
+  studySettings,
+  taskLabel,
+} from '../reproduce/studyPlan.js';
 import { writeReport } from '../reproduce/writeReport.js';
 
 interface ReproduceFlags {
@@ -16,6 +22,7 @@ interface ReproduceFlags {
   readonly seed: string;
   readonly jobs?: string;
   readonly json?: boolean;
+  readonly dryRun?: boolean;
 }
 
 /** Bulk SE conductivity at 25 °C from the materials plugin (the scale of the voxel ionic results). */
@@ -28,6 +35,19 @@ function seConductivity_S_per_m(): number {
   return cell
     .material('solid-electrolyte')
     .ionicConductivity_S_per_m({ temperature_K: fromCelsius(25) });
+}
+
+/** What `--dry-run` prints: the validated settings and every experiment of both stages. */
+function studyPlanSummary(settings: StudySettings, jobs: number, outDir: string) {
+  // Stage-2 labels do not depend on the ionic law fitted in stage 1; any law lists them.
+  const labelLaw = { ionicExponent: 1, ionicThreshold: 0 };
+  return {
+    settings,
+    jobs,
+    outDir,
+    stage1: microstructureTasks(settings).map(taskLabel),
+    stage2: cellTasks(settings, labelLaw, {}).map(taskLabel),
+  };
 }
 
 /** Runs the reproduction; SIGINT/SIGTERM stop it cleanly, keeping finished experiments cached. */
@@ -43,6 +63,15 @@ export async function runReproduce(flags: ReproduceFlags, output: CommandOutput)
           integer: true,
         });
   const settings = studySettings(flags.quick === true, seed);
+  if (flags.dryRun) {
+    const plan = studyPlanSummary(settings, jobs, flags.out);
+    if (flags.json) output.json(plan);
+    else
+      output.text(
+        `would run ${plan.stage1.length} microstructures and ${plan.stage2.length} cell experiments on ${jobs} thread(s) into ${flags.out}:\n${[...plan.stage1, ...plan.stage2].join('\n')}`,
+      );
+    return;
+  }
   const controller = new AbortController();
   const stop = (signal: NodeJS.Signals) =>
     controller.abort(
@@ -95,5 +124,6 @@ export function registerReproduceCommand(program: Command, output: CommandOutput
     .option('--seed <n>', 'seed of every stochastic step', '1')
     .option('--jobs <n>', 'worker threads for independent experiments (default: number of cores)')
     .option('--json', 'print report.json on stdout')
+    .option('--dry-run', 'validate the options and list the experiments without running them')
     .action((flags: ReproduceFlags) => runReproduce(flags, output));
 }
