@@ -5,7 +5,7 @@
 export interface PercolationLaw {
   /** Bulk SE conductivity (S/m); Li6PS5Cl at 25 °C: 0.2. */
   readonly bulkConductivity_S_per_m: number;
-  /** Percolation threshold φ_c (volume fraction); calibrated 0.07. */
+  /** Percolation threshold φ_c (volume fraction); recommended 0.07 (parameters.md §6.1). */
   readonly threshold: number;
   /** Conductivity exponent t; universal 3D value 2.0. */
   readonly exponent: number;

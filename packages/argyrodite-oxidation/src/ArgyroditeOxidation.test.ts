@@ -67,14 +67,13 @@ describe(ArgyroditeOxidation, () => {
     expect(history.charge_C_per_m3.at(-1)! / summary.charge_C_per_m3).toBeCloseTo(1, 6);
   });
 
-  it('irreversible charge rises with SC content at 90 wt% NCM (0/1/2/3 wt%: 0.1/5.5/10.3/14.5 mAh/g)', () => {
+  it('irreversible charge rises with SC content at 90 wt% NCM (0/1/2/3 wt%: 0.1/5.6/11.2/16.7 mAh/g)', () => {
     const q = [0, 1, 2, 3].map((c) => firstCharge(reaction, c).mAh_per_g);
     for (let i = 1; i < q.length; i++) expect(q[i]!).toBeGreaterThan(q[i - 1]!);
     expect(q[0]!).toBeCloseTo(0.105, 2);
-    // Check only (not a fit): the extra 3 wt% SC capacity is ≈ 14.4 mAh/g against the 16.6
-    // mAh/g the 29 C/m² target was derived from; SE self-limitation removes the rest.
-    expect(q[3]! - q[0]!).toBeGreaterThan(13);
-    expect(q[3]! - q[0]!).toBeLessThan(16.6);
+    // Check only (not a fit): along the OCP trajectory the extra 3 wt% SC charge stays within
+    // 5 % of the 16.6 mAh/g increment that q_zone was fitted to in the full cell.
+    expect(Math.abs(q[3]! - q[0]! - 16.6) / 16.6).toBeLessThan(0.05);
   });
 
   it('self-limits as SE runs out: rates vanish once the SE is consumed, loss stays ≤ φ_SE', () => {

@@ -24,7 +24,7 @@ export interface ArgyroditeOxidationParameters {
   readonly ncmPassivationCharge_C_per_m2: number;
   /**
    * q_zone: charge per carbon area after which the SE within electronic reach of the carbon is
-   * used up, multiplying the carbon rate by max(0, 1 − q_C/q_zone) (C/m²). Default 28.9
+   * used up, multiplying the carbon rate by max(0, 1 − q_C/q_zone) (C/m²). Default 29.0
    * (calibrated); `undefined` = the recommended law of parameters.md §8 with exp(−q/q*) only.
    */
   readonly carbonReactionZoneCharge_C_per_m2?: number | undefined;
@@ -69,10 +69,10 @@ const Q_OX_SE_C_per_kg = 499 * 3600;
  *   states that only the SE within reach of the carbon (the thin SE shell adjacent to carbon,
  *   parameters.md §8.1) can react. With it, 98 % (1 wt% SC) and 99 % (2 wt% SC) of the carbon
  *   charge pass below 3.2 V vs Li-In in the 0.05C formation (apps/reference-cell/CALIBRATION.md).
- * - `carbonReactionZoneCharge_C_per_m2` = 28.9 C/m² (8.0 mAh/m², inside q_dec,C 5–12 mAh/m² of
- *   parameters.md §8): model.md §4 target 3 at 3 wt% SC — the carbon-attributable increment
- *   of the formation irreversible capacity (3 wt% minus 0 wt%) per carbon BET area
- *   (apps/reference-cell/src/calibration). Equivalent to an ≈ 8.6 nm SE shell.
+ * - `carbonReactionZoneCharge_C_per_m2` = 29.0 C/m² (8.1 mAh/m², inside q_dec,C 5–12 mAh/m² of
+ *   parameters.md §8): model.md §4 target 3 at 3 wt% SC — full-cell bisection so that the
+ *   formation side-reaction charge at 3 wt% minus that at 0 wt% equals the target increment of
+ *   the irreversible capacity (apps/reference-cell/src/calibration). ≈ 8.6 nm of SE shell.
  * - `carbonRateConstant_mol_per_m2_s` = 1e-13 mol/(m² s): no literature range ("calibrate");
  *   chosen large enough that the zone is used up below 3.2 V vs Li-In (target 4) and no longer
  *   a fit parameter (the carbon charge is then set by q_zone): 1e-15 moves half the charge above
@@ -89,7 +89,7 @@ const Q_OX_SE_C_per_kg = 499 * 3600;
  */
 export const DEFAULT_ARGYRODITE_OXIDATION_PARAMETERS: ArgyroditeOxidationParameters = {
   carbonRateConstant_mol_per_m2_s: 1e-13,
-  carbonReactionZoneCharge_C_per_m2: 28.9,
+  carbonReactionZoneCharge_C_per_m2: 29.0,
   ncmRateConstant_mol_per_m2_s: 4.732e-13,
   carbonOnsetPotential_V: 2.9,
   ncmOnsetPotential_V: 3.7,

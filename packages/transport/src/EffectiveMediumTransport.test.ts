@@ -1,6 +1,9 @@
 import { createSolidCellContainer, Transport } from '@solidcell/core';
 import { describe, expect, it } from 'vitest';
-import { EffectiveMediumTransport } from './EffectiveMediumTransport.js';
+import {
+  DEFAULT_EFFECTIVE_MEDIUM_PARAMETERS,
+  EffectiveMediumTransport,
+} from './EffectiveMediumTransport.js';
 import {
   createEffectiveMediumTransportPlugin,
   effectiveMediumTransportPlugin,
@@ -17,7 +20,8 @@ const at = (se: number, carbon: number, ncm: number) => ({
 });
 
 describe(EffectiveMediumTransport, () => {
-  const transport = new EffectiveMediumTransport();
+  // The literature law of parameters.md §6.1 (t = 2, φ_c = 0.07), so the formulas read plainly.
+  const transport = new EffectiveMediumTransport({ ionicExponent: 2, ionicThreshold: 0.07 });
 
   it('ionic: σ_SE ((φ − 0.07)/0.93)² at φ_SE = 0.30 without carbon', () => {
     const result = transport.effectiveConductivity({
@@ -97,6 +101,8 @@ describe('effectiveMediumTransportPlugin', () => {
     ]);
     const transport = container.get(Transport) as EffectiveMediumTransport;
     expect(transport.parameters.ionicExponent).toBe(2.2);
-    expect(transport.parameters.ionicThreshold).toBe(0.07);
+    expect(transport.parameters.ionicThreshold).toBe(
+      DEFAULT_EFFECTIVE_MEDIUM_PARAMETERS.ionicThreshold,
+    );
   });
 });
