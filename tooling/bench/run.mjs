@@ -177,7 +177,7 @@ const section = [
   '',
   'Single-threaded solvers; medians with (min–max) over the runs each benchmark states.',
   '',
-  '| benchmark | target | measured median (min–max) | target | detail |',
+  '| benchmark | target | measured median (min–max) | verdict | detail |',
   '|---|---|---|---|---|',
   ...rows,
   '',
