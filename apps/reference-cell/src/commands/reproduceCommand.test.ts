@@ -138,4 +138,26 @@ describe('solidcell reproduce --quick', () => {
     expect(modelAfter).toEqual(modelBefore);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/\b0 experiments computed/);
   }, 600_000);
+
+  it('is deterministic: a fresh run with the same seed gives byte-identical metrics', async () => {
+    const first = reportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')));
+    const fresh = mkdtempSync(join(tmpdir(), 'solidcell-reproduce-again-'));
+    try {
+      const { code, stdout } = await runCaptured([
+        'reproduce',
+        '--quick',
+        '--out',
+        fresh,
+        '--json',
+      ]);
+      expect(code).toBe(0);
+      const second = reportSchema.parse(JSON.parse(stdout));
+      expect(readFileSync(join(fresh, 'report.md'), 'utf8')).toMatch(/\b0 taken from the cache/);
+      const { 'runtime.total_s': _first, ...modelFirst } = first.metrics;
+      const { 'runtime.total_s': _second, ...modelSecond } = second.metrics;
+      expect(JSON.stringify(modelSecond)).toBe(JSON.stringify(modelFirst));
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 600_000);
 });
