@@ -1,6 +1,7 @@
 // Root test configuration: one vitest project per workspace package, resolving sibling
 // packages to their TypeScript sources through the `@solidcell/source` export condition.
 import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -21,5 +22,9 @@ const projects = workspaceDirs.flatMap((dir) => {
 
 export default defineConfig({
   ssr: { resolve: { conditions: ['@solidcell/source', ...defaultServerConditions] } },
-  test: { projects, testTimeout: 60_000 },
+  test: {
+    projects,
+    testTimeout: 60_000,
+    setupFiles: [fileURLToPath(new URL('./vitest.setup.ts', import.meta.url))],
+  },
 });
