@@ -11,7 +11,8 @@ import {
   thicknessFromArealCapacity_m,
   thicknessFromNcmArealMass_m,
 } from '@solidcell/core';
-import { BandedMatrix } from '../numerics/BandedMatrix.js';
+import type { FactorableMatrix } from '../numerics/FactorableMatrix.js';
+import { ShellCondensedMatrix } from '../numerics/ShellCondensedMatrix.js';
 import {
   CELL_DEFAULTS,
   type CellModelConfig,
@@ -20,6 +21,7 @@ import {
 } from './CellConfig.js';
 import { ConductivityTable } from './ConductivityTable.js';
 import { estimateDescriptors } from './estimateDescriptors.js';
+import { KirchhoffTable } from './KirchhoffTable.js';
 
 /** Control of the external circuit. */
 export type ControlMode = 'current' | 'voltage';
@@ -156,6 +158,7 @@ export class CellModel {
   private readonly particleRowScale: number; // F 3 ε h / R³
   private readonly ionTable: ConductivityTable; // σ_ion,eff(SE fraction lost)
   private readonly electronTable: ConductivityTable; // σ_el,eff(mean lithiation), log
+  private readonly kirchhoff: KirchhoffTable; // K(c) = ∫ D dc, fluxes are K differences
   private readonly reactions: readonly SideReaction[];
   private readonly reactionOffset: Int32Array;
 
@@ -360,6 +363,14 @@ export class CellModel {
       true,
     );
 
+    // Solid diffusion in Kirchhoff form: the face flux −g ∫_{c_k}^{c_k+1} D dc is monotone in
+    // both end values for any D(x) > 0 (a steep 100× drop near x = 1 cannot create a spurious
+    // flux maximum), and one table lookup per shell replaces a quadrature per face.
+    this.kirchhoff = new KirchhoffTable(
+      (x) => ct.solidDiffusivity_m2_per_s(this.guard(x), T),
+      this.maxConcentration_mol_per_m3,
+    );
+
     // Mesh and layout.
     const mesh = config.mesh ?? {};
     this.ne = integerAtLeast(
@@ -500,9 +511,19 @@ export class CellModel {
     };
   }
 
-  /** Creates the banded matrix that fits this layout. */
-  public createMatrix(): BandedMatrix {
-    return new BandedMatrix(this.size, this.block, this.block);
+  /**
+   * Creates the Jacobian matrix for this layout: the particle shells of every node are
+   * condensed out and the node-level unknowns form a band of half-width 4 + side states.
+   */
+  public createMatrix(): ShellCondensedMatrix {
+    return new ShellCondensedMatrix({
+      size: this.size,
+      firstBlock: this.ns,
+      blocks: this.ne,
+      blockSize: this.block,
+      shellOffset: 4,
+      shells: this.nr,
+    });
   }
 
   /** Index of φ_e at global x-node i (separator nodes first). */
@@ -565,6 +586,20 @@ export class CellModel {
     return s;
   }
 
+  /**
+   * Charge imbalance of a state at the last evaluation: Σ h (a j + i_side) − I (A/m²), the
+   * amount by which the interface currents and the cell current disagree (zero at a converged
+   * state; the sum of the electronic rows, without their conduction terms, which cancel).
+   */
+  public chargeImbalance_A_per_m2(y: Float64Array): number {
+    const a = this.contactArea_m2_per_m3;
+    let s = 0;
+    for (let e = 0; e < this.ne; e++) {
+      s += this.hx[this.ns + e]! * (a * y[this.nodeOffset(e) + 2]! + this.sideCurrent[e]!);
+    }
+    return s - y[this.currentIndex]!;
+  }
+
   /** Cell voltage vs Li-In (V): φ_s at the current collector minus the counter electrode. */
   public voltageVsLiIn_V(y: Float64Array): number {
     const last = this.nodeOffset(this.ne - 1);
@@ -590,27 +625,6 @@ export class CellModel {
     return s / this.ne;
   }
 
-  /**
-   * ∫ D dc from cA to cB (mol/(m s) · m … i.e. m²/s · mol/m³), 3-point Gauss–Legendre.
-   *
-   * @remarks Kirchhoff-transformed flux: monotone in both end values for any D(x) > 0, so a
-   * steep D(x) (100× drop near x = 1) cannot create a spurious maximum of the flux.
-   */
-  private integratedDiffusivity(cA: number, cB: number): number {
-    const ct = this.physics.chargeTransfer;
-    const T = this.temperature_K;
-    const cmax = this.maxConcentration_mol_per_m3;
-    const mid = 0.5 * (cA + cB);
-    const half = 0.5 * (cB - cA);
-    const off = 0.7745966692414834 * half;
-    return (
-      half *
-      ((5 / 9) * ct.solidDiffusivity_m2_per_s(this.guard((mid - off) / cmax), T) +
-        (8 / 9) * ct.solidDiffusivity_m2_per_s(this.guard(mid / cmax), T) +
-        (5 / 9) * ct.solidDiffusivity_m2_per_s(this.guard((mid + off) / cmax), T))
-    );
-  }
-
   private guard(x: number): number {
     return Math.min(LITHIATION_CEILING, Math.max(LITHIATION_GUARD, x));
   }
@@ -634,7 +648,7 @@ export class CellModel {
     y: Float64Array,
     time_s: number,
     res: Float64Array,
-    jac: BandedMatrix | null,
+    jac: FactorableMatrix | null,
   ): void {
     const ns = this.ns;
     const ne = this.ne;
@@ -828,14 +842,11 @@ export class CellModel {
       // in A/m² of contact area (Kirchhoff form, monotone for any D(x)).
       const cLast = y[cb + nr - 1]!;
       const kSurf = (2 * F) / (this.outerShellWidth * fs);
-      res[b + 3] = kSurf * this.integratedDiffusivity(cs, cLast) - j;
+      const kirchhoff = this.kirchhoff;
+      res[b + 3] = kSurf * (kirchhoff.value(cLast) - kirchhoff.value(cs)) - j;
       if (jac !== null) {
-        jac.add(
-          b + 3,
-          cb + nr - 1,
-          kSurf * ct.solidDiffusivity_m2_per_s(this.guard(cLast / cmax), T),
-        );
-        jac.add(b + 3, b + 3, -kSurf * ct.solidDiffusivity_m2_per_s(xs, T));
+        jac.add(b + 3, cb + nr - 1, kSurf * kirchhoff.slope(cLast));
+        jac.add(b + 3, b + 3, -kSurf * kirchhoff.slope(cs));
         jac.add(b + 3, b + 2, -1);
       }
 
@@ -844,6 +855,7 @@ export class CellModel {
       let fluxIn = 0; // N_{k−½}
       let dIn_dcPrev = 0;
       let dIn_dcSelf = 0;
+      let kSelf = kirchhoff.value(y[cb]!);
       for (let k = 0; k < nr; k++) {
         const ck = y[cb + k]!;
         let fluxOut: number;
@@ -852,10 +864,12 @@ export class CellModel {
         if (k + 1 < nr) {
           const cn = y[cb + k + 1]!;
           const geom = this.faceConductance[k]!;
-          fluxOut = -geom * this.integratedDiffusivity(ck, cn);
+          const kNext = kirchhoff.value(cn);
+          fluxOut = -geom * (kNext - kSelf);
+          kSelf = kNext;
           if (jac !== null) {
-            dOut_dcSelf = geom * ct.solidDiffusivity_m2_per_s(this.guard(ck / cmax), T);
-            dOut_dcNext = -geom * ct.solidDiffusivity_m2_per_s(this.guard(cn / cmax), T);
+            dOut_dcSelf = geom * kirchhoff.slope(ck);
+            dOut_dcNext = -geom * kirchhoff.slope(cn);
           }
         } else {
           fluxOut = (this.faceArea[k]! * fs * y[b + 2]!) / F;

@@ -1,6 +1,7 @@
 // Banded matrix with in-place LU factorisation (partial pivoting) and solve, after LINPACK
 // dgbfa/dgbsl. Column-major band storage with room for the pivoting fill-in; no allocation
 // after construction.
+import type { FactorableMatrix } from './FactorableMatrix.js';
 
 /**
  * A square banded matrix A (n × n) with `lower` sub- and `upper` super-diagonals.
@@ -11,7 +12,7 @@
  * partial pivoting. {@link BandedMatrix.factor} overwrites the matrix with its LU factors;
  * {@link BandedMatrix.solve} then solves A x = b in place any number of times.
  */
-export class BandedMatrix {
+export class BandedMatrix implements FactorableMatrix {
   /** Order n. */
   public readonly size: number;
   /** Number of sub-diagonals. */
