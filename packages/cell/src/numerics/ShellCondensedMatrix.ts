@@ -45,14 +45,21 @@ export class ShellCondensedMatrix implements FactorableMatrix {
   private readonly kept: number; // kept unknowns per node block
   private readonly reducedIndex: Int32Array; // full → reduced index, −1 for shells
   private readonly fullIndex: Int32Array; // reduced → full index
+  private readonly nodeOf: Int32Array; // full index → node block, −1 outside the blocks
+  private readonly localOf: Int32Array; // full index → shell number, or kept-local position
+  private readonly keptReduced: Int32Array; // node × kept-local → reduced index
   private readonly sub: Float64Array; // A_cc(k, k−1), blocks × shells
   private readonly diag: Float64Array; // A_cc(k, k); after factor: U(k, k)
   private readonly sup: Float64Array; // A_cc(k, k+1)
   private readonly multiplier: Float64Array; // L(k, k−1) after factor
   private readonly shellToKept: Float64Array; // A_ck, blocks × shells × kept; after factor: Z
   private readonly keptToShell: Float64Array; // A_kc, blocks × kept × shells
-  private readonly usedColumn: Uint8Array; // blocks × kept: column p of A_ck has a non-zero
+  private readonly usedColumns: Int32Array; // per node: kept-local columns of A_ck with a non-zero
+  private readonly usedColumnCount: Int32Array;
+  private readonly usedRows: Int32Array; // per node: kept-local rows of A_kc with a non-zero
+  private readonly usedRowCount: Int32Array;
   private readonly reducedRhs: Float64Array;
+  private located = 0; // offset found by locate()
 
   public constructor(layout: ShellLayout) {
     const { size, firstBlock, blocks, blockSize, shellOffset, shells } = layout;
@@ -73,11 +80,29 @@ export class ShellCondensedMatrix implements FactorableMatrix {
     this.reduced = new BandedMatrix(reducedSize, this.kept, this.kept);
     this.reducedIndex = new Int32Array(size).fill(-1);
     this.fullIndex = new Int32Array(reducedSize);
+    this.nodeOf = new Int32Array(size).fill(-1);
+    this.localOf = new Int32Array(size).fill(-1);
+    this.keptReduced = new Int32Array(blocks * this.kept);
     let r = 0;
     for (let i = 0; i < size; i++) {
-      if (this.shellOf(i) >= 0) continue;
+      const rel = i - firstBlock;
+      const inBlocks = rel >= 0 && rel < blocks * blockSize;
+      const node = inBlocks ? Math.floor(rel / blockSize) : -1;
+      const local = inBlocks ? rel - node * blockSize : -1;
+      const shell = local >= shellOffset && local < shellOffset + shells;
+      this.nodeOf[i] = node;
+      if (shell) {
+        this.localOf[i] = local - shellOffset;
+        continue;
+      }
       this.reducedIndex[i] = r;
-      this.fullIndex[r++] = i;
+      this.fullIndex[r] = i;
+      if (inBlocks) {
+        const p = local < shellOffset ? local : local - shells;
+        this.localOf[i] = p;
+        this.keptReduced[node * this.kept + p] = r;
+      }
+      r++;
     }
     this.sub = new Float64Array(blocks * shells);
     this.diag = new Float64Array(blocks * shells);
@@ -85,30 +110,11 @@ export class ShellCondensedMatrix implements FactorableMatrix {
     this.multiplier = new Float64Array(blocks * shells);
     this.shellToKept = new Float64Array(blocks * shells * this.kept);
     this.keptToShell = new Float64Array(blocks * this.kept * shells);
-    this.usedColumn = new Uint8Array(blocks * this.kept);
+    this.usedColumns = new Int32Array(blocks * this.kept);
+    this.usedColumnCount = new Int32Array(blocks);
+    this.usedRows = new Int32Array(blocks * this.kept);
+    this.usedRowCount = new Int32Array(blocks);
     this.reducedRhs = new Float64Array(reducedSize);
-  }
-
-  /** Shell number of unknown i within its chain, −1 when i is not a shell unknown. */
-  private shellOf(i: number): number {
-    const { firstBlock, blocks, blockSize, shellOffset, shells } = this.layout;
-    const rel = i - firstBlock;
-    if (rel < 0 || rel >= blocks * blockSize) return -1;
-    const k = (rel % blockSize) - shellOffset;
-    return k >= 0 && k < shells ? k : -1;
-  }
-
-  /** Node block of unknown i (which must lie inside the electrode blocks). */
-  private blockOf(i: number): number {
-    return Math.floor((i - this.layout.firstBlock) / this.layout.blockSize);
-  }
-
-  /** Position of kept unknown i inside its node block's kept unknowns, −1 outside block `node`. */
-  private keptLocal(i: number, node: number): number {
-    const { firstBlock, blockSize, shellOffset, shells } = this.layout;
-    const local = i - firstBlock - node * blockSize;
-    if (local < 0 || local >= blockSize) return -1;
-    return local < shellOffset ? local : local - shells;
   }
 
   private outsideStructure(i: number, j: number): never {
@@ -127,6 +133,30 @@ export class ShellCondensedMatrix implements FactorableMatrix {
     this.keptToShell.fill(0);
   }
 
+  /**
+   * The array that stores A(i, j) for an entry outside the reduced matrix, with its offset in
+   * {@link ShellCondensedMatrix.located}; null when (i, j) lies outside the structure.
+   */
+  private locate(i: number, j: number): Float64Array | null {
+    const node = this.nodeOf[i]!;
+    if (node < 0 || node !== this.nodeOf[j]) return null;
+    const shells = this.layout.shells;
+    const li = this.localOf[i]!;
+    const lj = this.localOf[j]!;
+    if (this.reducedIndex[i]! >= 0) {
+      this.located = (node * this.kept + li) * shells + lj;
+      return this.keptToShell;
+    }
+    if (this.reducedIndex[j]! >= 0) {
+      this.located = (node * shells + li) * this.kept + lj;
+      return this.shellToKept;
+    }
+    this.located = node * shells + li;
+    if (lj === li) return this.diag;
+    if (lj === li - 1) return this.sub;
+    return lj === li + 1 ? this.sup : null;
+  }
+
   /** Adds `value` to A(i, j). */
   public add(i: number, j: number, value: number): void {
     const ri = this.reducedIndex[i]!;
@@ -135,29 +165,9 @@ export class ShellCondensedMatrix implements FactorableMatrix {
       this.reduced.add(ri, rj, value);
       return;
     }
-    const shells = this.layout.shells;
-    if (ri < 0 && rj < 0) {
-      const node = this.blockOf(i);
-      const ki = this.shellOf(i);
-      const kj = this.shellOf(j);
-      if (node !== this.blockOf(j) || Math.abs(ki - kj) > 1) this.outsideStructure(i, j);
-      const at = node * shells + ki;
-      if (kj === ki) this.diag[at]! += value;
-      else if (kj < ki) this.sub[at]! += value;
-      else this.sup[at]! += value;
-      return;
-    }
-    if (ri < 0) {
-      const node = this.blockOf(i);
-      const p = this.keptLocal(j, node);
-      if (p < 0) this.outsideStructure(i, j);
-      this.shellToKept[(node * shells + this.shellOf(i)) * this.kept + p]! += value;
-      return;
-    }
-    const node = this.blockOf(j);
-    const q = this.keptLocal(i, node);
-    if (q < 0) this.outsideStructure(i, j);
-    this.keptToShell[(node * this.kept + q) * shells + this.shellOf(j)]! += value;
+    const storage = this.locate(i, j);
+    if (storage === null) this.outsideStructure(i, j);
+    storage[this.located]! += value;
   }
 
   /** Reads A(i, j) (0 outside the structure). Before factorisation only. */
@@ -165,23 +175,8 @@ export class ShellCondensedMatrix implements FactorableMatrix {
     const ri = this.reducedIndex[i]!;
     const rj = this.reducedIndex[j]!;
     if (ri >= 0 && rj >= 0) return this.reduced.get(ri, rj);
-    const shells = this.layout.shells;
-    if (ri < 0 && rj < 0) {
-      const node = this.blockOf(i);
-      const ki = this.shellOf(i);
-      const kj = this.shellOf(j);
-      if (node !== this.blockOf(j) || Math.abs(ki - kj) > 1) return 0;
-      const at = node * shells + ki;
-      return kj === ki ? this.diag[at]! : kj < ki ? this.sub[at]! : this.sup[at]!;
-    }
-    if (ri < 0) {
-      const node = this.blockOf(i);
-      const p = this.keptLocal(j, node);
-      return p < 0 ? 0 : this.shellToKept[(node * shells + this.shellOf(i)) * this.kept + p]!;
-    }
-    const node = this.blockOf(j);
-    const q = this.keptLocal(i, node);
-    return q < 0 ? 0 : this.keptToShell[(node * this.kept + q) * shells + this.shellOf(j)]!;
+    const storage = this.locate(i, j);
+    return storage === null ? 0 : storage[this.located]!;
   }
 
   /**
@@ -204,40 +199,44 @@ export class ShellCondensedMatrix implements FactorableMatrix {
         const pivot = this.diag[base + k]!;
         if (pivot === 0 || !Number.isFinite(pivot)) return first + k + 1;
       }
-      // Z = A_cc⁻¹ A_ck, column by column (only columns the shells reference).
+      // Z = A_cc⁻¹ A_ck for the kept columns the shells reference; rows of A_kc in use.
+      let columns = 0;
+      let rows = 0;
       for (let p = 0; p < kept; p++) {
-        let used = 0;
+        let column = false;
+        let row = false;
         for (let k = 0; k < shells; k++) {
-          if (this.shellToKept[(base + k) * kept + p] !== 0) used = 1;
+          column ||= this.shellToKept[(base + k) * kept + p] !== 0;
+          row ||= this.keptToShell[(node * kept + p) * shells + k] !== 0;
         }
-        this.usedColumn[node * kept + p] = used;
-        if (used === 1) this.solveChain(node, this.shellToKept, p, kept);
+        if (column) {
+          this.usedColumns[node * kept + columns++] = p;
+          this.solveChain(node, this.shellToKept, p, kept);
+        }
+        if (row) this.usedRows[node * kept + rows++] = p;
       }
+      this.usedColumnCount[node] = columns;
+      this.usedRowCount[node] = rows;
       // S_qp = A_kk(q, p) − Σ_k A_kc(q, k) Z(k, p).
-      for (let q = 0; q < kept; q++) {
+      for (let a = 0; a < rows; a++) {
+        const q = this.usedRows[node * kept + a]!;
         const row = (node * kept + q) * shells;
-        let any = false;
-        for (let k = 0; k < shells && !any; k++) any = this.keptToShell[row + k] !== 0;
-        if (!any) continue;
-        const ri = this.reducedIndex[this.fullOf(node, q)]!;
-        for (let p = 0; p < kept; p++) {
-          if (this.usedColumn[node * kept + p] === 0) continue;
-          let s = 0;
+        for (let c = 0; c < columns; c++) {
+          const p = this.usedColumns[node * kept + c]!;
+          let sum = 0;
           for (let k = 0; k < shells; k++) {
-            s += this.keptToShell[row + k]! * this.shellToKept[(base + k) * kept + p]!;
+            sum += this.keptToShell[row + k]! * this.shellToKept[(base + k) * kept + p]!;
           }
-          this.reduced.add(ri, this.reducedIndex[this.fullOf(node, p)]!, -s);
+          this.reduced.add(
+            this.keptReduced[node * kept + q]!,
+            this.keptReduced[node * kept + p]!,
+            -sum,
+          );
         }
       }
     }
     const status = this.reduced.factor();
     return status === 0 ? 0 : this.fullIndex[status - 1]! + 1;
-  }
-
-  /** Full index of kept-local unknown p of a node block. */
-  private fullOf(node: number, p: number): number {
-    const { firstBlock, blockSize, shellOffset, shells } = this.layout;
-    return firstBlock + node * blockSize + (p < shellOffset ? p : p + shells);
   }
 
   /** Solves A_cc x = v in place for one node; v is strided (element k at offset + k·stride). */
@@ -266,11 +265,12 @@ export class ShellCondensedMatrix implements FactorableMatrix {
     for (let node = 0; node < blocks; node++) {
       const first = firstBlock + node * blockSize + shellOffset;
       this.solveChain(node, b, first - node * shells, 1);
-      for (let q = 0; q < kept; q++) {
+      for (let a = 0; a < this.usedRowCount[node]!; a++) {
+        const q = this.usedRows[node * kept + a]!;
         const row = (node * kept + q) * shells;
-        let s = 0;
-        for (let k = 0; k < shells; k++) s += this.keptToShell[row + k]! * b[first + k]!;
-        if (s !== 0) rhs[this.reducedIndex[this.fullOf(node, q)]!]! -= s;
+        let sum = 0;
+        for (let k = 0; k < shells; k++) sum += this.keptToShell[row + k]! * b[first + k]!;
+        rhs[this.keptReduced[node * kept + q]!]! -= sum;
       }
     }
     this.reduced.solve(rhs);
@@ -279,9 +279,9 @@ export class ShellCondensedMatrix implements FactorableMatrix {
     for (let node = 0; node < blocks; node++) {
       const first = firstBlock + node * blockSize + shellOffset;
       const base = node * shells;
-      for (let p = 0; p < kept; p++) {
-        if (this.usedColumn[node * kept + p] === 0) continue;
-        const xp = b[this.fullOf(node, p)]!;
+      for (let c = 0; c < this.usedColumnCount[node]!; c++) {
+        const p = this.usedColumns[node * kept + c]!;
+        const xp = rhs[this.keptReduced[node * kept + p]!]!;
         for (let k = 0; k < shells; k++)
           b[first + k]! -= this.shellToKept[(base + k) * kept + p]! * xp;
       }
