@@ -231,6 +231,7 @@ export function simulateExperiment(
       }
     }
     let h = Math.min(h0, maxStep);
+    let rejectedLast = false;
     let count = 0;
     const tEnd = tStart + Math.min(timeLimit, safetyLimit);
     while (endReason === undefined) {
@@ -256,6 +257,7 @@ export function simulateExperiment(
       const trial = stepper.attempt(hTry);
       if (!trial.converged || trial.error > 1) {
         stepper.reject();
+        rejectedLast = true;
         h = !trial.converged
           ? hTry * 0.25
           : hTry * Math.max(0.2, 0.9 * trial.error ** (-1 / (stepper.order + 1)));
@@ -345,7 +347,9 @@ export function simulateExperiment(
             : 'safety-time-limit';
       }
       record(endReason !== undefined);
-      h = hAccepted < hTry ? hTry : hTry * growth;
+      // No growth right after a rejection (the step that failed was only just too large).
+      h = hAccepted < hTry ? hTry : hTry * (rejectedLast ? Math.min(1, growth) : growth);
+      rejectedLast = false;
       if (options.onProgress !== undefined && count % 100 === 0) {
         const within = Math.min(1, (stepper.time_s - tStart) / Math.max(1e-9, tEnd - tStart));
         options.onProgress(
