@@ -12,6 +12,10 @@ interface Row {
   fraction: number;
   stage: string;
   state: 'waiting' | 'running' | 'done' | 'cached' | 'failed';
+  /** When its first progress arrived (ms since the epoch), NaN before. */
+  startedAt: number;
+  /** Wall time from its first progress to its end (s), NaN before it ends. */
+  seconds: number;
 }
 
 const BAR_WIDTH = 20;
@@ -31,14 +35,23 @@ export class ProgressDisplay {
     labels: readonly string[],
     private readonly sink: TextSink,
   ) {
-    this.rows = labels.map((label) => ({ label, fraction: 0, stage: '', state: 'waiting' }));
+    this.rows = labels.map((label) => ({
+      label,
+      fraction: 0,
+      stage: '',
+      state: 'waiting',
+      startedAt: Number.NaN,
+      seconds: Number.NaN,
+    }));
   }
 
   private line(row: Row): string {
     const status =
       row.state === 'running'
         ? `${bar(row.fraction)} ${(100 * row.fraction).toFixed(0).padStart(3)} %`
-        : row.state;
+        : row.state === 'done' && Number.isFinite(row.seconds)
+          ? `done in ${row.seconds.toFixed(1)} s`
+          : row.state;
     return `${row.label.padEnd(28)} ${status} ${row.state === 'running' ? row.stage : ''}`.trimEnd();
   }
 
@@ -66,6 +79,7 @@ export class ProgressDisplay {
     const row = this.rows[index]!;
     const quarterBefore = Math.floor(row.fraction * 4);
     const wasWaiting = row.state === 'waiting';
+    if (wasWaiting) row.startedAt = Date.now();
     row.state = 'running';
     row.fraction = fraction;
     row.stage = stage;
@@ -78,6 +92,7 @@ export class ProgressDisplay {
     const row = this.rows[index]!;
     row.state = 'done';
     row.fraction = 1;
+    row.seconds = (Date.now() - row.startedAt) / 1000;
     this.log(row);
   }
 
