@@ -558,6 +558,22 @@ export class CellModel {
     }
   }
 
+  /**
+   * Moves every electrode node to zero charge-transfer overpotential: φ_s = φ_e + U(x_s), j = 0.
+   * A start for the consistent initialisation after a current reversal, where the linearisation
+   * at the old state (e.g. a surface blocked at x_s → 1 at the end of discharge) points Newton
+   * kilovolts away.
+   */
+  public zeroOverpotentials(y: Float64Array): void {
+    const cmax = this.maxConcentration_mol_per_m3;
+    for (let e = 0; e < this.ne; e++) {
+      const b = this.nodeOffset(e);
+      const xs = this.guard(y[b + 3]! / cmax);
+      y[b + 1] = y[b]! + this.physics.chargeTransfer.openCircuitPotential_V(xs, this.temperature_K);
+      y[b + 2] = 0;
+    }
+  }
+
   /** Mean lithiation of the NCM at electrode node e (–). */
   public meanLithiation(y: Float64Array, e: number): number {
     const b = this.nodeOffset(e) + 4;

@@ -248,6 +248,10 @@ export class BdfStepper {
   public restart(): void {
     const model = this.model;
     const saved = Float64Array.from(this.y);
+    const present = this.y[model.currentIndex]!;
+    if (model.mode === 'current' && present * model.setPoint(this.time_s) < 0) {
+      model.zeroOverpotentials(this.y); // current reversal: start from equilibrium
+    }
     let ok = this.solveAlgebraic();
     if (!ok) {
       // Homotopy: ramp the set point from the present value of the controlled quantity to the
