@@ -44,7 +44,10 @@ export { CellModel, type ControlMode } from './model/CellModel.js';
 export { ConductivityTable } from './model/ConductivityTable.js';
 export { cellPhysicsFromComponents } from './model/cellPhysicsFromComponents.js';
 export { estimateDescriptors } from './model/estimateDescriptors.js';
+export { KirchhoffTable } from './model/KirchhoffTable.js';
 export { BandedMatrix } from './numerics/BandedMatrix.js';
+export type { FactorableMatrix } from './numerics/FactorableMatrix.js';
+export { ShellCondensedMatrix, type ShellLayout } from './numerics/ShellCondensedMatrix.js';
 export { cyclesToCsv, toCsv, toJson } from './results/exportResults.js';
 export type {
   CellFacts,
