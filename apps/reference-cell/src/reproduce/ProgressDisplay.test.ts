@@ -19,7 +19,7 @@ describe(ProgressDisplay, () => {
     expect(out.chunks).toHaveLength(4);
     expect(out.chunks[0]).toContain('formation ncm90_sc3');
     expect(out.chunks[1]).toContain(' 30 %');
-    expect(out.chunks[2]).toContain('done');
+    expect(out.chunks[2]).toMatch(/done in \d+\.\d s/);
     expect(out.chunks[3]).toContain('cached');
   });
 
