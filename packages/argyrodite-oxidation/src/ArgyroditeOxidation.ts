@@ -5,6 +5,7 @@ import {
   type CarbonAdditive,
   FARADAY_C_per_mol,
   invalidInput,
+  type MicrostructureDescriptors,
   type SideReaction,
   type SideReactionConditions,
   type SideReactionEffects,
@@ -17,6 +18,7 @@ import { assertUsableCarbon, referenceCarbonAdditive } from './carbon.js';
 import {
   intermediateEnhancement,
   oxidationCurrentDensity_A_per_m2,
+  type SiteKinetics,
   siteKinetics,
 } from './kinetics.js';
 import {
@@ -104,29 +106,55 @@ export class ArgyroditeOxidation implements SideReaction {
   /** The carbon additive whose BET area reacts. */
   public readonly carbon: CarbonAdditive;
 
+  // Per-call inputs that are constant over a simulation (the time loop calls rates/effects for
+  // every node and Newton iteration): the areas of the last descriptors, the last kinetics.
+  private areasFor: MicrostructureDescriptors | undefined;
+  private lastAreas: ReactiveAreas | undefined;
+  private kineticsFor = Number.NaN;
+  private lastKinetics: { carbon: SiteKinetics; ncm: SiteKinetics } | undefined;
+
   public constructor(options: ArgyroditeOxidationOptions = {}) {
     this.parameters = resolveArgyroditeOxidationParameters(options.parameters ?? {});
     this.carbon = options.carbon ?? referenceCarbonAdditive('spherical');
     assertUsableCarbon(this.carbon);
   }
 
-  /** Reacting areas at a node (see {@link reactiveAreas}). */
+  /** Reacting areas at a node (see {@link reactiveAreas}); remembered per descriptors object. */
   public areas(conditions: SideReactionConditions): ReactiveAreas {
-    return reactiveAreas(conditions.descriptors, this.carbon);
+    if (conditions.descriptors !== this.areasFor) {
+      this.areasFor = conditions.descriptors;
+      this.lastAreas = reactiveAreas(conditions.descriptors, this.carbon);
+    }
+    return this.lastAreas!;
+  }
+
+  /** Carbon and NCM site kinetics at a temperature; remembered for the last temperature. */
+  private kinetics(temperature_K: number): { carbon: SiteKinetics; ncm: SiteKinetics } {
+    if (temperature_K !== this.kineticsFor) {
+      this.kineticsFor = temperature_K;
+      this.lastKinetics = {
+        carbon: siteKinetics(this.parameters, 'carbon', temperature_K),
+        ncm: siteKinetics(this.parameters, 'ncm', temperature_K),
+      };
+    }
+    return this.lastKinetics!;
   }
 
   public rates(conditions: SideReactionConditions, state: readonly number[]): SideReactionRates {
     assertConditions(conditions);
-    const [qC, c, qN] = readState(state);
+    assertStateLength(state);
+    const qC = stateValue(state, 0);
+    const c = stateValue(state, 1);
+    const qN = stateValue(state, 2);
     const p = this.parameters;
     const areas = this.areas(conditions);
     const availability = this.summaryFor(areas, qC, qN).seAvailability;
     const E = conditions.electrodePotential_V;
-    const T = conditions.temperature_K;
-    const iC = availability * oxidationCurrentDensity_A_per_m2(siteKinetics(p, 'carbon', T), E, qC);
+    const kinetics = this.kinetics(conditions.temperature_K);
+    const iC = availability * oxidationCurrentDensity_A_per_m2(kinetics.carbon, E, qC);
     const iN =
       availability *
-      oxidationCurrentDensity_A_per_m2(siteKinetics(p, 'ncm', T), E, qN) *
+      oxidationCurrentDensity_A_per_m2(kinetics.ncm, E, qN) *
       intermediateEnhancement(p, areas.threePhaseFraction, c);
     const carbonCurrent = areas.carbonReactiveArea_m2_per_m3 * iC;
     const ncmCurrent = areas.ncmSeArea_m2_per_m3 * iN;
@@ -142,9 +170,9 @@ export class ArgyroditeOxidation implements SideReaction {
     conditions: SideReactionConditions,
     state: readonly number[],
   ): SideReactionEffects {
-    const [qC, , qN] = readState(state);
+    assertStateLength(state);
     const areas = this.areas(conditions);
-    const summary = this.summaryFor(areas, qC, qN);
+    const summary = this.summaryFor(areas, stateValue(state, 0), stateValue(state, 2));
     const lost = Math.min(
       areas.initialSeFraction,
       Math.max(0, summary.seFractionConsumedInPathways + summary.seFractionBlocked),
@@ -161,8 +189,8 @@ export class ArgyroditeOxidation implements SideReaction {
     conditions: SideReactionConditions,
     state: readonly number[],
   ): ArgyroditeOxidationStateSummary {
-    const [qC, , qN] = readState(state);
-    return this.summaryFor(this.areas(conditions), qC, qN);
+    assertStateLength(state);
+    return this.summaryFor(this.areas(conditions), stateValue(state, 0), stateValue(state, 2));
   }
 
   private summaryFor(
@@ -202,21 +230,23 @@ function assertConditions(conditions: SideReactionConditions): void {
   }
 }
 
-function readState(state: readonly number[]): [number, number, number] {
+function assertStateLength(state: readonly number[]): void {
   if (state.length !== STATE_VARIABLES.length) {
     invalidInput('state', state, `${STATE_VARIABLES.length} numbers (${stateNames()})`);
   }
-  const values = state.map((value, index) => {
-    if (!Number.isFinite(value)) {
-      throw new SolidCellError(
-        'E_SOLVER_NON_FINITE',
-        `argyrodite-oxidation state ${STATE_VARIABLES[index]!.name} = ${String(value)} is not finite`,
-        { field: `state.${STATE_VARIABLES[index]!.name}`, value, allowed: 'a finite number' },
-      );
-    }
-    return Math.max(0, value);
-  });
-  return [values[0]!, values[1]!, values[2]!];
+}
+
+/** State variable `index`, clamped at 0; throws E_SOLVER_NON_FINITE for NaN or ±∞. */
+function stateValue(state: readonly number[], index: number): number {
+  const value = state[index]!;
+  if (!Number.isFinite(value)) {
+    throw new SolidCellError(
+      'E_SOLVER_NON_FINITE',
+      `argyrodite-oxidation state ${STATE_VARIABLES[index]!.name} = ${String(value)} is not finite`,
+      { field: `state.${STATE_VARIABLES[index]!.name}`, value, allowed: 'a finite number' },
+    );
+  }
+  return Math.max(0, value);
 }
 
 function stateNames(): string {
