@@ -54,6 +54,16 @@ export class NcmChargeTransfer implements ChargeTransfer {
   public readonly lithiationWindow: { readonly discharged: number; readonly charged: number };
   /** The full parameter set. */
   public readonly parameters: NcmParameters;
+  /** The last film solve and its inputs (a Newton Jacobian asks for j and dj/dη at one point). */
+  private lastSolve:
+    | {
+        readonly overpotential_V: number;
+        readonly surfaceLithiation: number;
+        readonly temperature_K: number;
+        readonly filmResistance_ohm_m2: number;
+        readonly solution: FilmCurrentSolution;
+      }
+    | undefined;
 
   /** @param parameters - validated parameters (see `resolveNcmParameters`). */
   public constructor(parameters: NcmParameters = DEFAULT_NCM_PARAMETERS) {
@@ -110,11 +120,26 @@ export class NcmChargeTransfer implements ChargeTransfer {
     if (!Number.isFinite(totalOverpotential_V)) {
       invalidInput('totalOverpotential_V', totalOverpotential_V, 'a finite number (V)');
     }
-    return solveFilmCurrent(
-      totalOverpotential_V,
-      this.kinetics(conditions),
-      conditions.filmResistance_ohm_m2 ?? 0,
-    );
+    const film = conditions.filmResistance_ohm_m2 ?? 0;
+    const last = this.lastSolve;
+    if (
+      last !== undefined &&
+      last.overpotential_V === totalOverpotential_V &&
+      last.surfaceLithiation === conditions.surfaceLithiation &&
+      last.temperature_K === conditions.temperature_K &&
+      last.filmResistance_ohm_m2 === film
+    ) {
+      return last.solution; // e.g. the slope asked for right after the current at one point
+    }
+    const solution = solveFilmCurrent(totalOverpotential_V, this.kinetics(conditions), film);
+    this.lastSolve = {
+      overpotential_V: totalOverpotential_V,
+      surfaceLithiation: conditions.surfaceLithiation,
+      temperature_K: conditions.temperature_K,
+      filmResistance_ohm_m2: film,
+      solution,
+    };
+    return solution;
   }
 
   /** j (A/m², anodic > 0) solving j = BV(η_total − j R_film). */

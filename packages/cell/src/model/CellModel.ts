@@ -652,6 +652,21 @@ export class CellModel {
   }
 
   /**
+   * d j / d η_total at (η, x_s): the plugin's analytic slope when it has one, else a one-sided
+   * difference from `current` = j(η, x_s).
+   */
+  private chargeTransferSlope(eta: number, x: number, current: number): number {
+    const ct = this.physics.chargeTransfer;
+    const ic = this.interfaceConditions;
+    if (ct.currentDensitySlope_A_per_m2_V !== undefined) {
+      ic.surfaceLithiation = x;
+      return ct.currentDensitySlope_A_per_m2_V(eta, ic as InterfaceConditions);
+    }
+    const dEta = 1e-6;
+    return (this.chargeTransferCurrent(eta + dEta, x) - current) / dEta;
+  }
+
+  /**
    * Evaluates the residual F(y) (and, when `jac` is given, its banded Jacobian ∂F/∂y).
    *
    * @remarks
@@ -839,8 +854,7 @@ export class CellModel {
       const g = gRaw * blocking;
       res[b + 2] = j - g;
       if (jac !== null) {
-        const dEta = 1e-6;
-        const gEta = ((this.chargeTransferCurrent(eta + dEta, xs) - gRaw) / dEta) * blocking;
+        const gEta = this.chargeTransferSlope(eta, xs, gRaw) * blocking;
         // Relative step in x and in 1 − x so that the difference stays on one side of any
         // regularisation kink close to x = 1.
         const dx = 1e-4 * Math.max(1e-12, Math.min(xs, Math.abs(1 - xs)));
