@@ -1,7 +1,14 @@
 // `solidcell microstructure`: a voxel electrode for a composition and carbon shape, its
-// descriptors and its effective ionic and electronic conductivities along x, y and z (M2, M3).
+// descriptors and its effective ionic and electronic conductivities along x, y and z (M2, M3);
+// `--out` also exports the grid (raw, .vti, PNG slices) and the x solves for TauFactor.
 import { join } from 'node:path';
-import { fromCelsius, fromMicrometres } from '@solidcell/core';
+import {
+  type CarbonShape,
+  createCell,
+  fromCelsius,
+  fromMicrometres,
+  type VoxelGrid,
+} from '@solidcell/core';
 import { MAX_GRID_VOXELS_PER_EDGE } from '@solidcell/microstructure';
 import {
   assertGridFitsNodeMemory,
@@ -18,7 +25,13 @@ import {
   parseSeedOption,
 } from '../cli/parseNumberOption.js';
 import { runWithProgress } from '../cli/runWithProgress.js';
-import { computeMicrostructure } from '../studies/computeMicrostructure.js';
+import { writeTauFactorVolume } from '../io/writeTauFactorVolume.js';
+import { carbonPluginId, firstPartyPlugin } from '../plugins/firstPartyPlugins.js';
+import {
+  computeMicrostructure,
+  type MicrostructureStudyResult,
+} from '../studies/computeMicrostructure.js';
+import { phaseConductivities } from '../studies/phaseConductivities.js';
 import { parseCarbonType, withCarbonTypeOption } from './carbonTypeOption.js';
 
 interface MicrostructureFlags {
@@ -37,6 +50,37 @@ interface MicrostructureFlags {
 
 const fmt = (value: number | undefined, digits = 3): string =>
   value === undefined ? '–' : value.toPrecision(digits);
+
+/**
+ * Writes `taufactor-{ionic,electronic}-x.{raw,json}`: the x solves of the study with the phase
+ * conductivities it used (same Material plugins, temperature and NCM lithiation).
+ */
+function writeTauFactorVolumes(
+  dir: string,
+  grid: VoxelGrid,
+  carbonShape: CarbonShape,
+  temperature_K: number,
+  result: MicrostructureStudyResult,
+): void {
+  const cell = createCell([
+    firstPartyPlugin('materials'),
+    firstPartyPlugin('ncm-charge-transfer'),
+    firstPartyPlugin(carbonPluginId(carbonShape)),
+    firstPartyPlugin('voxel-transport'),
+  ]);
+  for (const path of ['ionic', 'electronic'] as const) {
+    writeTauFactorVolume(join(dir, `taufactor-${path}-x`), {
+      grid,
+      path,
+      axis: 'x',
+      phaseConductivity_S_per_m: phaseConductivities(cell, carbonShape, path, temperature_K),
+      solidcell: {
+        conductivity_S_per_m: result.conductivitySPerM[path].x!,
+        tortuosityFactor: result.tortuosityFactor[path].x!,
+      },
+    });
+  }
+}
 
 /** Builds, measures and solves one microstructure. */
 export function runMicrostructure(flags: MicrostructureFlags, output: CommandOutput): void {
@@ -88,8 +132,9 @@ export function runMicrostructure(flags: MicrostructureFlags, output: CommandOut
       });
     }
     writeFileAtomic(join(flags.out, 'microstructure.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeTauFactorVolumes(flags.out, grid, input.carbonShape, input.temperature_K, result);
     output.message(
-      `wrote labels.raw/.json, microstructure.vti, slice-{x,y,z}.png, microstructure.json to ${flags.out}`,
+      `wrote labels.raw/.json, microstructure.vti, slice-{x,y,z}.png, microstructure.json, taufactor-{ionic,electronic}-x.raw/.json (see docs/guides/taufactor.md) to ${flags.out}`,
     );
   }
   if (flags.json) {
@@ -130,7 +175,10 @@ export function registerMicrostructureCommand(program: Command, output: CommandO
     .option('--voxel-size-um <µm>', 'voxel edge length in µm', '0.25')
     .option('--seed <n>', 'seed of every stochastic step', '1')
     .option('--temperature-c <°C>', 'temperature for the bulk conductivities', '25')
-    .option('--out <dir>', 'write labels (raw uint8 + JSON header), .vti and slice PNGs here')
+    .option(
+      '--out <dir>',
+      'write labels (raw uint8 + JSON header), .vti, slice PNGs and TauFactor volumes here',
+    )
     .option('--json', 'print one JSON document on stdout')
     .action((flags: MicrostructureFlags) => runMicrostructure(flags, output));
 }

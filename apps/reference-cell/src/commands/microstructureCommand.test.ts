@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PhaseLabel } from '@solidcell/core';
+import { readRawLabels } from '@solidcell/microstructure/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCaptured } from '../cli/runCli.fixtures.js';
+import type { TauFactorHeader } from '../io/writeTauFactorVolume.js';
+
+describe('solidcell microstructure --out', () => {
+  const n = 16;
+  let dir: string;
+  let run: Awaited<ReturnType<typeof runCaptured>>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'microstructure-'));
+    run = await runCaptured([
+      'microstructure',
+      '--ncm',
+      '90',
+      '--se',
+      '7',
+      '--carbon',
+      '3',
+      '--voxels',
+      String(n),
+      '--out',
+      dir,
+    ]);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const header = (path: string): TauFactorHeader =>
+    JSON.parse(readFileSync(join(dir, `taufactor-${path}-x.json`), 'utf8'));
+
+  it('exits 0 and names the TauFactor files', () => {
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('taufactor-{ionic,electronic}-x.raw/.json');
+  });
+
+  it.each(['ionic', 'electronic'])('writes the %s x volume with the solve’s result', (path) => {
+    const h = header(path);
+    const result = JSON.parse(readFileSync(join(dir, 'microstructure.json'), 'utf8'));
+    const labels = readFileSync(join(dir, h.rawFile));
+    expect(h).toMatchObject({ path, fluxAxis: 'x', shape: [n, n, n], order: 'C' });
+    expect(labels.length).toBe(n ** 3);
+    expect(Math.max(...labels)).toBe(h.quantisation.levels);
+    expect(Object.keys(h.cond)).toHaveLength(h.quantisation.levels);
+    expect(h.solidcell.conductivity_S_per_m).toBe(result.conductivitySPerM[path].x);
+    expect(h.solidcell.tortuosityFactor).toBe(result.tortuosityFactor[path].x);
+  });
+
+  it('exports the ionic path with the study’s SE conductivity, x first', () => {
+    const h = header('ionic');
+    // Only SE conducts ions: TauFactor's τ = Σ VF·cond / σ_eff equals SolidCell's ε_SE σ_SE / σ_eff.
+    const { tortuosityFactor, tortuosityFactorTauFactorDefinition } = h.solidcell;
+    expect(
+      Math.abs(tortuosityFactorTauFactorDefinition! / tortuosityFactor! - 1),
+    ).toBeLessThanOrEqual(h.quantisation.maxRelativeError + 1e-9);
+    const grid = readRawLabels(join(dir, 'labels.json'));
+    const labels = readFileSync(join(dir, h.rawFile));
+    for (let z = 0; z < n; z++) {
+      for (let y = 0; y < n; y++) {
+        for (let x = 0; x < n; x++) {
+          const index = x + n * (y + n * z);
+          const conducts =
+            grid.labels[index] === PhaseLabel.se && (grid.carbonFraction?.[index] ?? 0) < 1;
+          expect(labels[z + n * (y + n * x)]! > 0).toBe(conducts);
+        }
+      }
+    }
+  });
+});
