@@ -75,6 +75,7 @@ export default defineConfig({
             { text: 'Reproduce the paper', link: '/guides/reproduce' },
             { text: 'Design sweep', link: '/guides/design-sweep' },
             { text: 'Write your own plugin', link: '/guides/write-a-plugin' },
+            { text: 'Compare with TauFactor', link: '/guides/taufactor' },
             { text: 'Reliability', link: '/guides/reliability' },
           ],
         },
