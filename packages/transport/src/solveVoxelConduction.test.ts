@@ -183,6 +183,21 @@ describe('solveVoxelConduction: random structures', () => {
     expect(result.iterations).toBeLessThanOrEqual(80);
   });
 
+  it('strong aggregation: iterations barely grow with contrast and σ_eff matches plain CG', () => {
+    const grid = createThreePhaseGrid({ shape: [40, 36, 32], seed: 5, ncmRadius: 4 });
+    const iterations = [10, 10_000].map((contrast) => {
+      const t = table({ ncm: 500 / contrast, carbon: 500 });
+      const options = { relativeTolerance: 1e-10, maxIterations: 20_000 } as const;
+      const mg = solveVoxelConduction(grid, t, 'x', options);
+      const plain = solveVoxelConduction(grid, t, 'x', { ...options, preconditioner: 'none' });
+      expect(relativeError(mg.conductivity_S_per_m, plain.conductivity_S_per_m)).toBeLessThan(1e-6);
+      return mg.iterations;
+    });
+    report(`strong aggregation iterations at 10:1 and 10⁴:1: ${iterations.join(', ')}`);
+    expect(iterations[1]!).toBeLessThanOrEqual(25);
+    expect(iterations[1]!).toBeLessThanOrEqual(2 * iterations[0]!);
+  });
+
   it('the multigrid preconditioner needs at least 10× fewer iterations than plain CG', () => {
     const grid = createThreePhaseGrid({ shape: [32, 32, 32], seed: 3, ncmRadius: 3.2 });
     const electronic = table({ ncm: 0.1, carbon: 100 });

@@ -54,6 +54,13 @@ export interface VoxelSolveOptions {
     readonly coarseScale?: number;
     readonly fineSmoothingSteps?: number;
     /**
+     * Coarse levels: `blocks` (each 2×2×2 block one aggregate; default on compact storage) or
+     * `strong` (the strongly linked components inside each block, so that a carbon strand and
+     * the NCM around it are corrected separately: iterations nearly independent of the
+     * conductivity contrast; default on grid storage).
+     */
+    readonly aggregation?: 'blocks' | 'strong';
+    /**
      * Finest-level storage: `grid` (structured padded arrays, active runs), `compact` (active
      * cells only, colour-sorted, with neighbour indices) or `auto` (compact when the spanning
      * cluster is under half of the voxels). @defaultValue 'auto'
@@ -234,18 +241,14 @@ export function solveVoxelConduction(
   // before the current balance is met at 10⁵:1 contrasts.
   const tuned = options.multigrid ?? {};
   const multigrid = useMultigrid
-    ? new MultigridPreconditioner(
-        level,
-        {
-          smoothingSteps: steps,
-          cycle: tuned.cycle ?? (compact ? 'V' : 'K'),
-          fineSmoothingSteps:
-            tuned.fineSmoothingSteps ??
-            (compact && options.smoothingSteps === undefined ? 1 : steps),
-          ...(tuned.coarseScale === undefined ? {} : { coarseScale: tuned.coarseScale }),
-        },
-        fine,
-      )
+    ? new MultigridPreconditioner(fine, {
+        smoothingSteps: steps,
+        cycle: tuned.cycle ?? (compact ? 'V' : 'K'),
+        aggregation: tuned.aggregation ?? (compact ? 'blocks' : 'strong'),
+        fineSmoothingSteps:
+          tuned.fineSmoothingSteps ?? (compact && options.smoothingSteps === undefined ? 1 : steps),
+        ...(tuned.coarseScale === undefined ? {} : { coarseScale: tuned.coarseScale }),
+      })
     : undefined;
   // Flexible CG (Polak–Ribière β) when the K-cycle makes the preconditioner nonlinear; it then
   // needs its own z vector, otherwise z shares storage with q = A p.

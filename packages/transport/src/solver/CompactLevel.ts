@@ -155,8 +155,8 @@ export function compactApply(m: CompactLevel, x: LevelVector, y: LevelVector): n
 }
 
 /**
- * cb = Pᵀ (b − A x) right after a colour-1 half sweep (colour-1 residuals are then zero), into
- * the structured coarse level whose aggregate of padded fine index p is `parent[c]`.
+ * cb += Pᵀ (b − A x) right after a colour-1 half sweep (colour-1 residuals are then zero); the
+ * aggregate of cell c is `parent[c]`.
  */
 export function compactRestrictAfterSweep(
   m: CompactLevel,
@@ -188,30 +188,4 @@ export function compactRestrictAfterSweep(
     const q = parent[c]!;
     cb[q] = cb[q]! + residual;
   }
-}
-
-/** x += P e from the structured coarse level (`parent[c]` = aggregate of cell c). */
-export function compactProlongAdd(
-  n: number,
-  parent: Int32Array,
-  e: LevelVector,
-  x: LevelVector,
-): void {
-  for (let c = 0; c < n; c++) x[c] = x[c]! + e[parent[c]!]!;
-}
-
-/** Aggregate (padded coarse index) of every compact cell, for a coarse level built by 2×2×2. */
-export function compactParents(m: CompactLevel, fine: GridLevel, coarse: GridLevel): Int32Array {
-  const ax = coarse.nx < fine.nx ? 1 : 0;
-  const ay = coarse.ny < fine.ny ? 1 : 0;
-  const az = coarse.nz < fine.nz ? 1 : 0;
-  const parent = new Int32Array(m.n);
-  for (let c = 0; c < m.n; c++) {
-    const p = m.padded[c]!;
-    const k = Math.floor(p / fine.sz) - 1;
-    const j = Math.floor((p % fine.sz) / fine.sy) - 1;
-    const i = (p % fine.sy) - 1;
-    parent[c] = coarse.sz * ((k >> az) + 1) + coarse.sy * ((j >> ay) + 1) + (i >> ax) + 1;
-  }
-  return parent;
 }

@@ -1,52 +1,30 @@
-// Exact solve on the coarsest level: the active cells' 7-point matrix assembled densely and
-// Cholesky-factorised once (float64), then forward/back substitution per V-cycle.
+// Exact solve on the coarsest level: the level's conductance graph assembled densely and
+// Cholesky-factorised once (float64), then forward/back substitution per cycle.
 import { SolidCellError } from '@solidcell/core';
-import type { GridLevel } from './GridLevel.js';
+import type { LinkTable } from './aggregateLinks.js';
 import type { LevelVector } from './stencilKernels.js';
 
-/** Direct solver for a small {@link GridLevel} (a few hundred cells). */
+/** Direct solver for a small conductance graph (a few hundred unknowns). */
 export class DenseCoarseSolver {
-  /** Padded index of every active cell. */
+  /** Vector entry of every unknown. */
   private readonly cells: Int32Array;
   /** Lower-triangular Cholesky factor, row-major n × n. */
   private readonly factor: Float64Array;
   private readonly work: Float64Array;
 
-  public constructor(level: GridLevel) {
-    const { nx, ny, nz, sy, sz, gx, gy, gz } = level;
-    const indexOf = new Int32Array(level.size).fill(-1);
-    const active: number[] = [];
-    for (let k = 1; k <= nz; k++) {
-      for (let j = 1; j <= ny; j++) {
-        for (let i = 1; i <= nx; i++) {
-          const p = i + sy * j + sz * k;
-          const diag = gx[p - 1]! + gx[p]! + gy[p - sy]! + gy[p]! + gz[p - sz]! + gz[p]!;
-          if (diag > 0) {
-            indexOf[p] = active.length;
-            active.push(p);
-          }
-        }
-      }
-    }
-    const n = active.length;
-    this.cells = Int32Array.from(active);
+  public constructor(table: LinkTable) {
+    const { n, rowStart, column, conductance, dirichlet } = table;
+    this.cells = table.position ?? Int32Array.from({ length: n }, (_, u) => u);
     this.work = new Float64Array(n);
     const a = new Float64Array(n * n);
     for (let row = 0; row < n; row++) {
-      const p = active[row]!;
-      const neighbours: readonly [number, number][] = [
-        [p - 1, gx[p - 1]!],
-        [p + 1, gx[p]!],
-        [p - sy, gy[p - sy]!],
-        [p + sy, gy[p]!],
-        [p - sz, gz[p - sz]!],
-        [p + sz, gz[p]!],
-      ];
-      let diag = 0;
-      for (const [q, g] of neighbours) {
+      let diag = dirichlet?.[row] ?? 0;
+      const end = rowStart === undefined ? 6 * row + 6 : rowStart[row + 1]!;
+      for (let t = rowStart === undefined ? 6 * row : rowStart[row]!; t < end; t++) {
+        const g = conductance[t]!;
         diag += g;
-        const col = indexOf[q]!;
-        if (g > 0 && col >= 0) a[row * n + col] = -g;
+        const col = column[t]!;
+        if (g > 0 && col < n) a[row * n + col] = a[row * n + col]! - g;
       }
       a[row * n + row] = diag;
     }
@@ -69,6 +47,11 @@ export class DenseCoarseSolver {
       }
     }
     this.factor = a;
+  }
+
+  /** Bytes held (factor, work vector, unknown map). */
+  public get bytes(): number {
+    return this.factor.byteLength + this.work.byteLength + this.cells.byteLength;
   }
 
   /** Number of active unknowns. */

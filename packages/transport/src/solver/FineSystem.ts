@@ -1,17 +1,18 @@
 // The finest level of a voxel solve behind one interface, in two storages: the structured padded
-// grid (dense clusters) and the compact active-cell list (sparse clusters). The conjugate-gradient
-// loop and the multigrid cycle call these per iteration, never per cell.
+// grid (dense clusters) and the compact active-cell list (sparse clusters), plus the operations
+// every multigrid level offers (LevelSystem). The conjugate-gradient loop and the multigrid cycle
+// call these per iteration, never per cell.
+import type { LinkTable } from './aggregateLinks.js';
 import {
   type CompactLevel,
   compactApply,
   compactLevel,
   compactLevelBytes,
-  compactParents,
-  compactProlongAdd,
   compactRestrictAfterSweep,
   compactSmooth,
   compactSmoothFirst,
 } from './CompactLevel.js';
+import { prolongByParent } from './GraphLevel.js';
 import type { GridLevel } from './GridLevel.js';
 import {
   applyOperator,
@@ -19,12 +20,99 @@ import {
   dotActive,
   type LevelVector,
   operatorEnergy,
-  prolongAdd,
-  restrictResidualAfterSweep,
+  prolongAddByParent,
+  restrictAfterSweepByParent,
   smoothColour,
   smoothFirstColour,
-  zeroActive,
 } from './stencilKernels.js';
+
+/** Sizes of the next coarser level a transfer writes into. */
+export interface CoarseSize {
+  readonly unknowns: number;
+  /** Vector length (entries to clear before a restriction). */
+  readonly length: number;
+}
+
+/** Operations of one multigrid level on its own vectors. */
+export interface LevelSystem {
+  /** Length of every vector of this level. */
+  readonly length: number;
+  /** Active unknowns. */
+  readonly unknowns: number;
+  apply(x: LevelVector, y: LevelVector): number;
+  dot(a: LevelVector, b: LevelVector): number;
+  /** a = α a + β b. */
+  combine(alpha: number, a: LevelVector, beta: number, b: LevelVector): void;
+  /** x·A x without storing A x. */
+  energy(x: LevelVector): number;
+  /** Pre-smoothing from a zero guess (`steps` sweeps; x need not be cleared). */
+  preSmooth(b: LevelVector, x: LevelVector, steps: number): void;
+  /** Post-smoothing, the adjoint of {@link LevelSystem.preSmooth}. */
+  postSmooth(b: LevelVector, x: LevelVector, steps: number): void;
+  /** cb = Pᵀ (b − A x) into the next coarser level, right after `preSmooth`. */
+  restrict(b: LevelVector, x: LevelVector, cb: LevelVector): void;
+  /** x += P e from the next coarser level. */
+  prolongAdd(e: LevelVector, x: LevelVector): void;
+  /** This level's conductance graph and blocks, to aggregate the next level from. */
+  linkTable(): LinkTable;
+  /** Sets the aggregate (next-level vector entry) of every unknown of {@link linkTable}. */
+  attachCoarse(parent: Int32Array, coarse: CoarseSize): void;
+  /**
+   * Bytes the kernels called so far must move (modelled per call: each array element streamed
+   * once, gathered neighbours counted once per sweep), for bandwidth-efficiency reports.
+   */
+  traffic: number;
+}
+
+/** The red–black half sweeps a structured or compact fine level provides. */
+interface RedBlackSmoother {
+  smoothFirst(b: LevelVector, x: LevelVector): void;
+  smooth(b: LevelVector, x: LevelVector, colour: 0 | 1): void;
+}
+
+/** Red then black, `steps` times, from a zero guess (the first red sweep is x = b / diag). */
+function redBlackPreSmooth(
+  smoother: RedBlackSmoother,
+  b: LevelVector,
+  x: LevelVector,
+  steps: number,
+): void {
+  smoother.smoothFirst(b, x);
+  smoother.smooth(b, x, 1);
+  for (let s = 1; s < steps; s++) {
+    smoother.smooth(b, x, 0);
+    smoother.smooth(b, x, 1);
+  }
+}
+
+/** Black then red, `steps` times (the adjoint order). */
+function redBlackPostSmooth(
+  smoother: RedBlackSmoother,
+  b: LevelVector,
+  x: LevelVector,
+  steps: number,
+): void {
+  for (let s = 0; s < steps; s++) {
+    smoother.smooth(b, x, 1);
+    smoother.smooth(b, x, 0);
+  }
+}
+
+/** Block of padded index p of `level` in the 2×2×2 block grid. */
+function blockOfPadded(level: GridLevel, p: number): number {
+  const { nx, ny, sy, sz } = level;
+  const k = Math.floor(p / sz) - 1;
+  const j = Math.floor((p % sz) / sy) - 1;
+  const i = (p % sy) - 1;
+  const bx = Math.ceil(nx / 2);
+  const by = Math.ceil(ny / 2);
+  return (i >> 1) + bx * ((j >> 1) + by * (k >> 1));
+}
+
+/** Block grid of a level's 2×2×2 blocks. */
+function blockShapeOf(level: GridLevel): [number, number, number] {
+  return [Math.ceil(level.nx / 2), Math.ceil(level.ny / 2), Math.ceil(level.nz / 2)];
+}
 
 /** Inlet / outlet currents (dimensionless) and their relative imbalance. */
 export interface FaceCurrents {
@@ -34,19 +122,11 @@ export interface FaceCurrents {
 }
 
 /** Operations on the finest level's vectors (float32 unless stated; x is float64). */
-export interface FineSystem {
-  /** Length of every fine vector. */
-  readonly length: number;
-  /** Active unknowns. */
-  readonly unknowns: number;
+export interface FineSystem extends LevelSystem {
   /** Bytes held beyond the structured level (compact storage, transfer maps). */
   readonly extraBytes: number;
   /** Writes b (inlet conductance × 1 V) into `b`; returns ‖b‖². */
   rightHandSide(b: Float32Array): number;
-  apply(x: LevelVector, y: LevelVector): number;
-  dot(a: LevelVector, b: LevelVector): number;
-  /** a = α a + β b. */
-  combine(alpha: number, a: LevelVector, beta: number, b: LevelVector): void;
   /** x += α p, r −= α q; returns r·r. */
   update(alpha: number, p: Float32Array, q: Float32Array, x: Float64Array, r: Float32Array): number;
   /** r = b − A x (float64 arithmetic); returns ‖b − A x‖². */
@@ -54,23 +134,10 @@ export interface FineSystem {
   currents(x: Float64Array): FaceCurrents;
   /** Active cells through which at least `minimumCurrent` flows. */
   countCurrentCarrying(x: Float64Array, minimumCurrent: number): number;
-  /** x·A x without storing A x. */
-  energy(x: LevelVector): number;
-  /** v = 0 on the active entries. */
-  zero(v: LevelVector): void;
-  smoothFirst(b: LevelVector, x: LevelVector): void;
-  smooth(b: LevelVector, x: LevelVector, colour: 0 | 1): void;
-  /** cb = Pᵀ (b − A x) into the next coarser level (after a colour-1 half sweep). */
-  restrictAfterSweep(b: LevelVector, x: LevelVector, coarse: FineSystem, cb: LevelVector): void;
-  /** x += P e from the next coarser level. */
-  prolongAdd(coarse: FineSystem, e: LevelVector, x: LevelVector): void;
   /** The structured level behind this storage. */
   readonly level: GridLevel;
-  /**
-   * Bytes the kernels called so far must move (modelled per call: each array element streamed
-   * once, gathered neighbours counted once per sweep), for bandwidth-efficiency reports.
-   */
-  traffic: number;
+  /** Padded index of every unknown, in {@link LevelSystem.linkTable} order. */
+  paddedPositions(): Int32Array;
 }
 
 function balanceOf(inlet: number, outlet: number): FaceCurrents {
@@ -81,14 +148,20 @@ function balanceOf(inlet: number, outlet: number): FaceCurrents {
 export class GridFineSystem implements FineSystem {
   public readonly length: number;
   public readonly unknowns: number;
-  public readonly extraBytes = 0;
   public traffic = 0;
+  /** Aggregate of every padded cell (0 off the active cells). */
+  private parent: Int32Array = new Int32Array(0);
+  private coarse: CoarseSize = { unknowns: 0, length: 0 };
 
   public constructor(public readonly level: GridLevel) {
     this.length = level.size;
     let n = 0;
     for (let r = 0; r < level.runs.length; r += 2) n += level.runs[r + 1]! - level.runs[r]!;
     this.unknowns = n;
+  }
+
+  public get extraBytes(): number {
+    return this.parent.byteLength;
   }
 
   public rightHandSide(b: Float32Array): number {
@@ -103,7 +176,6 @@ export class GridFineSystem implements FineSystem {
         bb += g * g;
       }
     }
-    void nx;
     return bb;
   }
 
@@ -228,11 +300,6 @@ export class GridFineSystem implements FineSystem {
     return operatorEnergy(this.level, x);
   }
 
-  public zero(v: LevelVector): void {
-    this.traffic += 4 * this.unknowns;
-    zeroActive(this.level, v);
-  }
-
   public smoothFirst(b: LevelVector, x: LevelVector): void {
     this.traffic += 16 * this.unknowns;
     smoothFirstColour(this.level, b, x);
@@ -243,20 +310,88 @@ export class GridFineSystem implements FineSystem {
     smoothColour(this.level, b, x, colour);
   }
 
-  public restrictAfterSweep(
-    b: LevelVector,
-    x: LevelVector,
-    coarse: FineSystem,
-    cb: LevelVector,
-  ): void {
-    this.traffic += 18 * this.unknowns + 8 * coarse.unknowns;
-    // A structured level is only ever followed by structured ones (density grows on coarsening).
-    restrictResidualAfterSweep(this.level, b, x, coarse.level, cb);
+  public preSmooth(b: LevelVector, x: LevelVector, steps: number): void {
+    redBlackPreSmooth(this, b, x, steps);
   }
 
-  public prolongAdd(coarse: FineSystem, e: LevelVector, x: LevelVector): void {
-    this.traffic += 8 * this.unknowns + 4 * coarse.unknowns;
-    prolongAdd(coarse.level, e, this.level, x);
+  public postSmooth(b: LevelVector, x: LevelVector, steps: number): void {
+    redBlackPostSmooth(this, b, x, steps);
+  }
+
+  public paddedPositions(): Int32Array {
+    const { runs } = this.level;
+    const position = new Int32Array(this.unknowns);
+    let u = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+      for (let p = runs[r]!; p < runs[r + 1]!; p++) position[u++] = p;
+    }
+    return position;
+  }
+
+  public linkTable(): LinkTable {
+    const { ny, nz, sy, sz, gx, gy, gz, runs, rowStart } = this.level;
+    const n = this.unknowns;
+    const blockShape = blockShapeOf(this.level);
+    // Unknown ids in run order; padded → id map as setup scratch (n = not an unknown).
+    const position = new Int32Array(n);
+    const block = new Int32Array(n);
+    const id = new Int32Array(this.level.size).fill(n);
+    let u = 0;
+    let row = 0;
+    for (let k = 0; k < nz; k++) {
+      for (let j = 0; j < ny; j++, row++) {
+        const base = sz * (k + 1) + sy * (j + 1) + 1;
+        const blockRow = blockShape[0] * ((j >> 1) + blockShape[1] * (k >> 1));
+        for (let r = 2 * rowStart[row]!; r < 2 * rowStart[row + 1]!; r += 2) {
+          for (let p = runs[r]!; p < runs[r + 1]!; p++) {
+            position[u] = p;
+            block[u] = blockRow + ((p - base) >> 1);
+            id[p] = u++;
+          }
+        }
+      }
+    }
+    // Ghost neighbours (Dirichlet faces when g > 0) get id n, past the last unknown.
+    const column = new Int32Array(6 * n);
+    const conductance = new Float32Array(6 * n);
+    for (let v = 0; v < n; v++) {
+      const p = position[v]!;
+      const o = 6 * v;
+      conductance[o] = gx[p - 1]!;
+      conductance[o + 1] = gx[p]!;
+      conductance[o + 2] = gy[p - sy]!;
+      conductance[o + 3] = gy[p]!;
+      conductance[o + 4] = gz[p - sz]!;
+      conductance[o + 5] = gz[p]!;
+      column[o] = id[p - 1]!;
+      column[o + 1] = id[p + 1]!;
+      column[o + 2] = id[p - sy]!;
+      column[o + 3] = id[p + sy]!;
+      column[o + 4] = id[p - sz]!;
+      column[o + 5] = id[p + sz]!;
+    }
+    return { n, column, conductance, block, blockShape, position };
+  }
+
+  public attachCoarse(parentOfUnknown: Int32Array, coarse: CoarseSize): void {
+    const { runs } = this.level;
+    this.parent = new Int32Array(this.level.size);
+    let u = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+      for (let p = runs[r]!; p < runs[r + 1]!; p++) this.parent[p] = parentOfUnknown[u++]!;
+    }
+    this.coarse = coarse;
+  }
+
+  public restrict(b: LevelVector, x: LevelVector, cb: LevelVector): void {
+    this.traffic += 22 * this.unknowns + 8 * this.coarse.unknowns;
+    cb.fill(0, 0, this.coarse.length);
+    restrictAfterSweepByParent(this.level, b, x, this.parent, cb);
+  }
+
+  public prolongAdd(e: LevelVector, x: LevelVector): void {
+    this.traffic += 12 * this.unknowns + 4 * this.coarse.unknowns;
+    prolongAddByParent(this.level, this.parent, e, x);
   }
 }
 
@@ -266,6 +401,7 @@ export class CompactFineSystem implements FineSystem {
   public readonly unknowns: number;
   private readonly m: CompactLevel;
   private parent: Int32Array = new Int32Array(0);
+  private coarse: CoarseSize = { unknowns: 0, length: 0 };
   public traffic = 0;
 
   public constructor(public readonly level: GridLevel) {
@@ -278,21 +414,27 @@ export class CompactFineSystem implements FineSystem {
     return compactLevelBytes(this.m) + 4 * this.parent.length;
   }
 
-  /** Padded index of each compact cell. */
-  public get padded(): Int32Array {
+  public paddedPositions(): Int32Array {
     return this.m.padded;
   }
 
-  /** Sets the coarser level the transfers go to (called once by the multigrid setup). */
-  public attachCoarse(coarse: FineSystem): void {
-    const parent = compactParents(this.m, this.level, coarse.level);
-    if (coarse instanceof CompactFineSystem) {
-      const index = new Int32Array(coarse.level.size).fill(-1);
-      const padded = coarse.padded;
-      for (let c = 0; c < padded.length; c++) index[padded[c]!] = c;
-      for (let c = 0; c < parent.length; c++) parent[c] = index[parent[c]!]!;
-    }
+  public linkTable(): LinkTable {
+    const { n, neighbours, conductances, inlet, padded } = this.m;
+    const block = new Int32Array(n);
+    for (let c = 0; c < n; c++) block[c] = blockOfPadded(this.level, padded[c]!);
+    return {
+      n,
+      column: neighbours,
+      conductance: conductances,
+      dirichlet: inlet,
+      block,
+      blockShape: blockShapeOf(this.level),
+    };
+  }
+
+  public attachCoarse(parent: Int32Array, coarse: CoarseSize): void {
     this.parent = parent;
+    this.coarse = coarse;
   }
 
   public energy(x: LevelVector): number {
@@ -307,11 +449,6 @@ export class CompactFineSystem implements FineSystem {
       dot += xc * value;
     }
     return dot;
-  }
-
-  public zero(v: LevelVector): void {
-    this.traffic += 4 * this.unknowns;
-    v.fill(0, 0, this.m.n);
   }
 
   public rightHandSide(b: Float32Array): number {
@@ -410,19 +547,22 @@ export class CompactFineSystem implements FineSystem {
     else compactSmooth(this.m, b, x, this.m.nRed, this.m.n);
   }
 
-  public restrictAfterSweep(
-    b: LevelVector,
-    x: LevelVector,
-    coarse: FineSystem,
-    cb: LevelVector,
-  ): void {
-    this.traffic += 64 * this.m.nRed + 4 * this.m.n + 8 * coarse.unknowns;
-    coarse.zero(cb);
+  public preSmooth(b: LevelVector, x: LevelVector, steps: number): void {
+    redBlackPreSmooth(this, b, x, steps);
+  }
+
+  public postSmooth(b: LevelVector, x: LevelVector, steps: number): void {
+    redBlackPostSmooth(this, b, x, steps);
+  }
+
+  public restrict(b: LevelVector, x: LevelVector, cb: LevelVector): void {
+    this.traffic += 64 * this.m.nRed + 4 * this.m.n + 8 * this.coarse.unknowns;
+    cb.fill(0, 0, this.coarse.length);
     compactRestrictAfterSweep(this.m, b, x, this.parent, cb);
   }
 
-  public prolongAdd(_coarse: FineSystem, e: LevelVector, x: LevelVector): void {
-    this.traffic += 16 * this.m.n + 4 * _coarse.unknowns;
-    compactProlongAdd(this.m.n, this.parent, e, x);
+  public prolongAdd(e: LevelVector, x: LevelVector): void {
+    this.traffic += 16 * this.m.n + 4 * this.coarse.unknowns;
+    prolongByParent(this.m.n, this.parent, e, x);
   }
 }

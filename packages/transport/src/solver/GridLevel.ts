@@ -152,3 +152,26 @@ export function coarsenLevel(fine: GridLevel, scale = 1): GridLevel {
   }
   return indexActiveRuns(coarse);
 }
+
+/**
+ * Padded index in `coarse` (built by {@link coarsenLevel}) of the block holding each fine cell,
+ * given the fine cells' padded indices.
+ */
+export function blockParents(
+  fine: GridLevel,
+  positions: Int32Array,
+  coarse: GridLevel,
+): Int32Array {
+  const ax = coarse.nx < fine.nx ? 1 : 0;
+  const ay = coarse.ny < fine.ny ? 1 : 0;
+  const az = coarse.nz < fine.nz ? 1 : 0;
+  const parent = new Int32Array(positions.length);
+  for (let c = 0; c < positions.length; c++) {
+    const p = positions[c]!;
+    const k = Math.floor(p / fine.sz) - 1;
+    const j = Math.floor((p % fine.sz) / fine.sy) - 1;
+    const i = (p % fine.sy) - 1;
+    parent[c] = coarse.sz * ((k >> az) + 1) + coarse.sy * ((j >> ay) + 1) + (i >> ax) + 1;
+  }
+  return parent;
+}

@@ -1,17 +1,25 @@
-// Geometric multigrid V-cycle used as the preconditioner of the conjugate-gradient solve:
-// aggregation hierarchy, symmetric red–black Gauss–Seidel smoothing, exact coarsest solve.
+// Multigrid cycle used as the preconditioner of the conjugate-gradient solve: a hierarchy of
+// strength-aware aggregation levels (aggregateLinks), symmetric Gauss–Seidel smoothing, exact
+// coarsest solve.
+import { aggregateLinks, type LinkTable } from './aggregateLinks.js';
 import { DenseCoarseSolver } from './DenseCoarseSolver.js';
-import { CompactFineSystem, type FineSystem, GridFineSystem } from './FineSystem.js';
-import { canCoarsen, coarsenLevel, type GridLevel } from './GridLevel.js';
+import {
+  CompactFineSystem,
+  type FineSystem,
+  GridFineSystem,
+  type LevelSystem,
+} from './FineSystem.js';
+import { GraphSystem } from './GraphSystem.js';
+import { blockParents, canCoarsen, coarsenLevel, type GridLevel } from './GridLevel.js';
 import type { LevelVector } from './stencilKernels.js';
 
 /** Options of {@link MultigridPreconditioner}. */
 export interface MultigridOptions {
-  /** Red–black Gauss–Seidel sweeps before and after the coarse correction (default 1). */
+  /** Gauss–Seidel sweeps before and after the coarse correction (default 1). */
   readonly smoothingSteps?: number;
   /** Sweeps on the finest level only (default: `smoothingSteps`). */
   readonly fineSmoothingSteps?: number;
-  /** Coarsening stops once a level has at most this many cells (default 512). */
+  /** Coarsening stops once a level has at most this many unknowns (default 512). */
   readonly coarsestMaxCells?: number;
   /**
    * `V` (one coarse visit per level, a linear SPD preconditioner) or `K` (Notay–Vassilevski
@@ -19,14 +27,20 @@ export interface MultigridOptions {
    * @defaultValue 'K'
    */
   readonly cycle?: 'V' | 'K';
-  /** Multiplier of the 1/a coarse conductance rescaling (default 1). */
+  /** Multiplier of the ½ coarse conductance rescaling (default 1). */
   readonly coarseScale?: number;
-  /** Store sparse coarse levels compactly below a compact finest level (default true). */
-  readonly compactCoarse?: boolean;
+  /**
+   * `blocks`: every 2×2×2 block is one aggregate, coarse levels stored like the fine one
+   * (structured or compact); `strong`: the strong components inside each block, coarse levels
+   * as graphs (robust at high conductivity contrast). @defaultValue 'strong'
+   */
+  readonly aggregation?: 'blocks' | 'strong';
 }
 
 interface CoarseLevel {
-  readonly ops: FineSystem;
+  readonly ops: LevelSystem;
+  /** Bytes held by this level (operator, transfer map). */
+  readonly bytes: () => number;
   readonly b: Float32Array;
   readonly x: Float32Array;
   /** K-cycle work vectors (empty arrays for V-cycles). */
@@ -35,20 +49,31 @@ interface CoarseLevel {
 }
 
 /**
+ * The Galerkin operator of piecewise-constant aggregation over 2×2×2 blocks is about twice too
+ * stiff for smooth fields (it forces each aggregate to one potential); halving it restores the
+ * rediscretised σ·A/L of the coarse cells on uniform media.
+ */
+const GALERKIN_SCALE = 0.5;
+
+/**
  * Coarse levels whose active fraction is below this are stored compactly (active cells only), as
- * long as a coarser level follows (the dense coarsest solve works on the grid).
+ * long as a coarser level follows (block aggregation).
  */
 const COMPACT_COARSE_FRACTION = 0.5;
 
+/** Coarsening that keeps more than this fraction of the unknowns has stalled; stop there. */
+const STALLED_COARSENING = 0.9;
+
 /**
- * A symmetric V-cycle (or K-cycle) z = M r for the operator of a fine {@link GridLevel}.
+ * A symmetric V-cycle (or K-cycle) z = M r for the operator of a fine {@link LevelSystem}.
  *
  * @remarks
- * Pre-smoothing red then black, post-smoothing black then red (the adjoint order), zero initial
- * guess on every level, restriction = Pᵀ, prolongation = P, exact (Cholesky) coarsest solve: M is
- * symmetric positive definite on the active cells, as preconditioned CG requires. Coarse vectors
- * are float32 (a preconditioner needs no more). Sparse levels (ionic networks) are stored as
- * compact active-cell lists, dense ones as structured grids walked along active runs.
+ * Fine level: red–black Gauss–Seidel, pre-smoothing red then black, post-smoothing black then red
+ * (the adjoint order). Coarse levels: aggregates = connected components of the strong links inside
+ * each 2×2×2 block (see aggregateLinks), Galerkin conductances × ½, forward Gauss–Seidel before and
+ * backward after the coarse correction. Zero initial guess on every level, restriction = Pᵀ,
+ * prolongation = P, exact (Cholesky) coarsest solve: a V-cycle M is symmetric positive definite
+ * on the active cells, as preconditioned CG requires. Coarse vectors are float32.
  */
 export class MultigridPreconditioner {
   private readonly coarse: CoarseLevel[] = [];
@@ -56,54 +81,88 @@ export class MultigridPreconditioner {
   private readonly steps: number;
   private readonly fineSteps: number;
   private readonly kCycle: boolean;
-  private readonly fineOps: FineSystem;
+  private readonly fineOps: LevelSystem;
   private directTraffic = 0;
 
-  /**
-   * @param fine - the structured finest level (coarse levels are aggregated from it).
-   * @param fineSystem - the storage the outer solve uses on the finest level (default: `fine`).
-   */
-  public constructor(
-    fine: GridLevel,
-    options: MultigridOptions = {},
-    fineSystem: FineSystem = new GridFineSystem(fine),
-  ) {
+  public constructor(fine: FineSystem, options: MultigridOptions = {}) {
     this.steps = options.smoothingSteps ?? 1;
     this.fineSteps = options.fineSmoothingSteps ?? this.steps;
     this.kCycle = (options.cycle ?? 'K') === 'K';
-    this.fineOps = fineSystem;
-    const kSize = (n: number) => (this.kCycle ? n : 0);
+    this.fineOps = fine;
     const maxCells = options.coarsestMaxCells ?? 512;
+    const scale = options.coarseScale ?? 1;
+    const coarsest =
+      options.aggregation === 'blocks'
+        ? this.buildBlockLevels(fine, maxCells, scale)
+        : this.buildStrongLevels(fine, maxCells, GALERKIN_SCALE * scale);
+    this.direct = new DenseCoarseSolver(coarsest);
+  }
+
+  /** Strong-component aggregation (aggregateLinks); returns the coarsest level's table. */
+  private buildStrongLevels(fine: LevelSystem, maxCells: number, scale: number): LinkTable {
+    let ops: LevelSystem = fine;
+    let table = fine.linkTable();
+    while (table.n > maxCells) {
+      const { graph, parent, table: next } = aggregateLinks(table, scale);
+      if (graph.n > STALLED_COARSENING * table.n) break;
+      const coarse = new GraphSystem(graph, next);
+      ops.attachCoarse(parent, coarse);
+      this.pushLevel(coarse, () => coarse.bytes);
+      ops = coarse;
+      table = next;
+    }
+    return table;
+  }
+
+  /**
+   * Structured 2×2×2 aggregation (coarsenLevel); sparse coarse levels are stored compactly as long
+   * as a coarser level follows. Returns the coarsest level's table.
+   */
+  private buildBlockLevels(fine: FineSystem, maxCells: number, scale: number): LinkTable {
     const levels: GridLevel[] = [];
-    let level = fine;
+    let level = fine.level;
     while (level.nx * level.ny * level.nz > maxCells && canCoarsen(level)) {
-      level = coarsenLevel(level, options.coarseScale ?? 1);
+      level = coarsenLevel(level, scale);
       levels.push(level);
     }
-    let compact = fineSystem instanceof CompactFineSystem;
-    for (const [index, coarse] of levels.entries()) {
-      const cells = coarse.nx * coarse.ny * coarse.nz;
+    let ops: FineSystem = fine;
+    let compact = fine instanceof CompactFineSystem;
+    for (const [index, coarseLevel] of levels.entries()) {
+      const cells = coarseLevel.nx * coarseLevel.ny * coarseLevel.nz;
       compact =
         compact &&
         index + 1 < levels.length &&
-        options.compactCoarse !== false &&
-        activeCells(coarse) < COMPACT_COARSE_FRACTION * cells;
-      const ops = compact ? new CompactFineSystem(coarse) : new GridFineSystem(coarse);
-      const n = ops.length;
-      this.coarse.push({
-        ops,
-        b: new Float32Array(n),
-        x: new Float32Array(n),
-        v: new Float32Array(kSize(n)),
-        d: new Float32Array(kSize(n)),
-      });
+        activeCells(coarseLevel) < COMPACT_COARSE_FRACTION * cells;
+      const coarse = compact ? new CompactFineSystem(coarseLevel) : new GridFineSystem(coarseLevel);
+      let parent = blockParents(ops.level, ops.paddedPositions(), coarseLevel);
+      if (coarse instanceof CompactFineSystem) {
+        const index = new Int32Array(coarseLevel.size);
+        const padded = coarse.paddedPositions();
+        for (let c = 0; c < padded.length; c++) index[padded[c]!] = c;
+        parent = parent.map((p) => index[p]!);
+      }
+      ops.attachCoarse(parent, coarse);
+      const { size, runs, rowStart } = coarseLevel;
+      this.pushLevel(
+        coarse,
+        () => 12 * size + 4 * (runs.length + rowStart.length) + coarse.extraBytes,
+      );
+      ops = coarse;
     }
-    this.direct = new DenseCoarseSolver(level);
-    const all = [fineSystem, ...this.coarse.map((c) => c.ops)];
-    for (let depth = 0; depth + 1 < all.length; depth++) {
-      const ops = all[depth]!;
-      if (ops instanceof CompactFineSystem) ops.attachCoarse(all[depth + 1]!);
-    }
+    return ops.linkTable();
+  }
+
+  private pushLevel(ops: LevelSystem, bytes: () => number): void {
+    const n = ops.length;
+    const kSize = this.kCycle ? n : 0;
+    this.coarse.push({
+      ops,
+      bytes,
+      b: new Float32Array(n),
+      x: new Float32Array(n),
+      v: new Float32Array(kSize),
+      d: new Float32Array(kSize),
+    });
   }
 
   /** Levels including the fine one. */
@@ -116,18 +175,16 @@ export class MultigridPreconditioner {
     return this.kCycle && this.coarse.length > 1;
   }
 
-  /** Bytes held by the coarse levels (conductances, run index, vectors, compact storage). */
+  /** Bytes held by the coarse levels (graphs, transfer maps, vectors, dense factor). */
   public get coarseBytes(): number {
-    let bytes = 0;
-    for (const { ops, b, x, v, d } of this.coarse) {
-      const { level } = ops;
-      bytes += 12 * level.size + 4 * (level.runs.length + level.rowStart.length) + ops.extraBytes;
-      bytes += b.byteLength + x.byteLength + v.byteLength + d.byteLength;
+    let bytes = this.direct.bytes;
+    for (const { bytes: levelBytes, b, x, v, d } of this.coarse) {
+      bytes += levelBytes() + b.byteLength + x.byteLength + v.byteLength + d.byteLength;
     }
     return bytes;
   }
 
-  /** Modelled bytes moved so far on the coarse levels and by the coarsest solve (see FineSystem). */
+  /** Modelled bytes moved so far on the coarse levels and by the coarsest solve (see LevelSystem). */
   public get coarseTraffic(): number {
     let bytes = this.directTraffic;
     for (const { ops } of this.coarse) bytes += ops.traffic;
@@ -139,30 +196,20 @@ export class MultigridPreconditioner {
     this.cycle(0, this.fineOps, r, z);
   }
 
-  private cycle(depth: number, ops: FineSystem, b: LevelVector, x: LevelVector): void {
+  private cycle(depth: number, ops: LevelSystem, b: LevelVector, x: LevelVector): void {
     if (depth === this.coarse.length) {
       this.directTraffic += 8 * this.direct.unknowns * (this.direct.unknowns + 2);
       this.direct.solve(b, x);
       return;
     }
-    // Zero initial guess: the first colour-0 half sweep is x = b / diag, and the colour-1 sweep
-    // after it overwrites every other active entry, so x needs no clearing.
     const steps = depth === 0 ? this.fineSteps : this.steps;
-    ops.smoothFirst(b, x);
-    ops.smooth(b, x, 1);
-    for (let s = 1; s < steps; s++) {
-      ops.smooth(b, x, 0);
-      ops.smooth(b, x, 1);
-    }
+    ops.preSmooth(b, x, steps);
     const next = this.coarse[depth]!;
-    ops.restrictAfterSweep(b, x, next.ops, next.b);
+    ops.restrict(b, x, next.b);
     if (this.kCycle && depth + 1 < this.coarse.length) this.kSolve(depth + 1, next);
     else this.cycle(depth + 1, next.ops, next.b, next.x);
-    ops.prolongAdd(next.ops, next.x, x);
-    for (let s = 0; s < steps; s++) {
-      ops.smooth(b, x, 1);
-      ops.smooth(b, x, 0);
-    }
+    ops.prolongAdd(next.x, x);
+    ops.postSmooth(b, x, steps);
   }
 
   /**

@@ -140,34 +140,25 @@ export function operatorEnergy(level: GridLevel, x: LevelVector): number {
 }
 
 /**
- * Coarse right-hand side cb = Pᵀ (b − A x) right after a colour-1 Gauss–Seidel half sweep: the
+ * Coarse right-hand side cb += Pᵀ (b − A x) right after a colour-1 Gauss–Seidel half sweep: the
  * residual of colour-1 cells is then exactly zero, so only colour-0 residuals are computed and
- * summed into their aggregates (aggregation as in `coarsenLevel`). Inactive entries of `cb` stay 0.
+ * summed into their aggregates `parent[p]`.
  */
-export function restrictResidualAfterSweep(
-  fine: GridLevel,
+export function restrictAfterSweepByParent(
+  level: GridLevel,
   b: LevelVector,
   x: LevelVector,
-  coarse: GridLevel,
+  parent: Int32Array,
   cb: LevelVector,
 ): void {
-  const { nx, ny, nz, sy, sz, gx, gy, gz, runs, rowStart } = fine;
-  const ax = coarse.nx < nx ? 1 : 0;
-  const ay = coarse.ny < ny ? 1 : 0;
-  const az = coarse.nz < nz ? 1 : 0;
-  zeroActive(coarse, cb);
-  const csy = coarse.sy;
-  const csz = coarse.sz;
+  const { ny, nz, sy, sz, gx, gy, gz, runs, rowStart } = level;
   let row = 0;
   for (let k = 1; k <= nz; k++) {
     for (let j = 1; j <= ny; j++, row++) {
       const r0 = rowStart[row]!;
       const r1 = rowStart[row + 1]!;
       if (r0 === r1) continue;
-      const base = sz * k + sy * j;
-      const t = rowParity(base, j, k, 0);
-      // Coarse index of fine cell p: crow + ((p − base − 1) >> ax).
-      const crow = csz * (((k - 1) >> az) + 1) + csy * (((j - 1) >> ay) + 1) + 1;
+      const t = rowParity(sz * k + sy * j, j, k, 0);
       for (let r = 2 * r0; r < 2 * r1; r += 2) {
         const start = runs[r]!;
         const end = runs[r + 1]!;
@@ -187,7 +178,7 @@ export function restrictResidualAfterSweep(
             n * x[p + sy]! +
             d * x[p - sz]! +
             u * x[p + sz]!;
-          const c = crow + ((p - base - 1) >> ax);
+          const c = parent[p]!;
           cb[c] = cb[c]! + residual;
         }
       }
@@ -195,33 +186,17 @@ export function restrictResidualAfterSweep(
   }
 }
 
-/** x += P e: adds the coarse correction of every aggregate to its active fine cells. */
-export function prolongAdd(
-  coarse: GridLevel,
+/** x += P e: adds the coarse correction of every aggregate `parent[p]` to its active cells. */
+export function prolongAddByParent(
+  level: GridLevel,
+  parent: Int32Array,
   e: LevelVector,
-  fine: GridLevel,
   x: LevelVector,
 ): void {
-  const { nx, ny, nz, sy, sz, runs, rowStart } = fine;
-  const ax = coarse.nx < nx ? 1 : 0;
-  const ay = coarse.ny < ny ? 1 : 0;
-  const az = coarse.nz < nz ? 1 : 0;
-  const csy = coarse.sy;
-  const csz = coarse.sz;
-  let row = 0;
-  for (let k = 1; k <= nz; k++) {
-    for (let j = 1; j <= ny; j++, row++) {
-      const r0 = rowStart[row]!;
-      const r1 = rowStart[row + 1]!;
-      if (r0 === r1) continue;
-      const base = sz * k + sy * j;
-      const crow = csz * (((k - 1) >> az) + 1) + csy * (((j - 1) >> ay) + 1) + 1;
-      const first = base + 1;
-      for (let r = 2 * r0; r < 2 * r1; r += 2) {
-        const end = runs[r + 1]!;
-        for (let p = runs[r]!; p < end; p++) x[p] = x[p]! + e[crow + ((p - first) >> ax)]!;
-      }
-    }
+  const { runs } = level;
+  for (let r = 0; r < runs.length; r += 2) {
+    const end = runs[r + 1]!;
+    for (let p = runs[r]!; p < end; p++) x[p] = x[p]! + e[parent[p]!]!;
   }
 }
 
@@ -248,14 +223,5 @@ export function combineActive(
   for (let r = 0; r < runs.length; r += 2) {
     const end = runs[r + 1]!;
     for (let p = runs[r]!; p < end; p++) a[p] = alpha * a[p]! + beta * b[p]!;
-  }
-}
-
-/** v = 0 over the active cells. */
-export function zeroActive(level: GridLevel, v: LevelVector): void {
-  const { runs } = level;
-  for (let r = 0; r < runs.length; r += 2) {
-    const end = runs[r + 1]!;
-    for (let p = runs[r]!; p < end; p++) v[p] = 0;
   }
 }
