@@ -2,13 +2,7 @@
 // descriptors and its effective ionic and electronic conductivities along x, y and z (M2, M3);
 // `--out` also exports the grid (raw, .vti, PNG slices) and the x solves for TauFactor.
 import { join } from 'node:path';
-import {
-  type CarbonShape,
-  createCell,
-  fromCelsius,
-  fromMicrometres,
-  type VoxelGrid,
-} from '@solidcell/core';
+import { fromCelsius, fromMicrometres, type VoxelGrid } from '@solidcell/core';
 import { MAX_GRID_VOXELS_PER_EDGE } from '@solidcell/microstructure';
 import {
   assertGridFitsNodeMemory,
@@ -26,12 +20,10 @@ import {
 } from '../cli/parseNumberOption.js';
 import { runWithProgress } from '../cli/runWithProgress.js';
 import { writeTauFactorVolume } from '../io/writeTauFactorVolume.js';
-import { carbonPluginId, firstPartyPlugin } from '../plugins/firstPartyPlugins.js';
 import {
   computeMicrostructure,
-  type MicrostructureStudyResult,
+  type MicrostructureStudy,
 } from '../studies/computeMicrostructure.js';
-import { phaseConductivities } from '../studies/phaseConductivities.js';
 import { parseCarbonType, withCarbonTypeOption } from './carbonTypeOption.js';
 
 interface MicrostructureFlags {
@@ -51,32 +43,17 @@ interface MicrostructureFlags {
 const fmt = (value: number | undefined, digits = 3): string =>
   value === undefined ? '–' : value.toPrecision(digits);
 
-/**
- * Writes `taufactor-{ionic,electronic}-x.{raw,json}`: the x solves of the study with the phase
- * conductivities it used (same Material plugins, temperature and NCM lithiation).
- */
-function writeTauFactorVolumes(
-  dir: string,
-  grid: VoxelGrid,
-  carbonShape: CarbonShape,
-  temperature_K: number,
-  result: MicrostructureStudyResult,
-): void {
-  const cell = createCell([
-    firstPartyPlugin('materials'),
-    firstPartyPlugin('ncm-charge-transfer'),
-    firstPartyPlugin(carbonPluginId(carbonShape)),
-    firstPartyPlugin('voxel-transport'),
-  ]);
+/** Writes `taufactor-{ionic,electronic}-x.{raw,json}`: the x solves of the study, as solved. */
+function writeTauFactorVolumes(dir: string, grid: VoxelGrid, study: MicrostructureStudy): void {
   for (const path of ['ionic', 'electronic'] as const) {
     writeTauFactorVolume(join(dir, `taufactor-${path}-x`), {
       grid,
       path,
       axis: 'x',
-      phaseConductivity_S_per_m: phaseConductivities(cell, carbonShape, path, temperature_K),
+      phaseConductivity_S_per_m: study.phaseConductivity_S_per_m[path],
       solidcell: {
-        conductivity_S_per_m: result.conductivitySPerM[path].x!,
-        tortuosityFactor: result.tortuosityFactor[path].x!,
+        conductivity_S_per_m: study.result.conductivitySPerM[path].x!,
+        tortuosityFactor: study.result.tortuosityFactor[path].x!,
       },
     });
   }
@@ -115,11 +92,10 @@ export function runMicrostructure(flags: MicrostructureFlags, output: CommandOut
     seed,
     temperature_K: fromCelsius(temperature_C),
   };
-  const { result, microstructure } = runWithProgress(
-    `microstructure ${voxels}³`,
-    false,
-    (onProgress) => computeMicrostructure(input, onProgress),
+  const study = runWithProgress(`microstructure ${voxels}³`, false, (onProgress) =>
+    computeMicrostructure(input, onProgress),
   );
+  const { result, microstructure } = study;
   if (flags.out !== undefined && microstructure.grid !== undefined) {
     const grid = microstructure.grid;
     writeRawLabels(join(flags.out, 'labels'), grid, microstructure.descriptors);
@@ -132,7 +108,7 @@ export function runMicrostructure(flags: MicrostructureFlags, output: CommandOut
       });
     }
     writeFileAtomic(join(flags.out, 'microstructure.json'), `${JSON.stringify(result, null, 2)}\n`);
-    writeTauFactorVolumes(flags.out, grid, input.carbonShape, input.temperature_K, result);
+    writeTauFactorVolumes(flags.out, grid, study);
     output.message(
       `wrote labels.raw/.json, microstructure.vti, slice-{x,y,z}.png, microstructure.json, taufactor-{ionic,electronic}-x.raw/.json (see docs/guides/taufactor.md) to ${flags.out}`,
     );

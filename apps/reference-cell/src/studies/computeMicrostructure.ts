@@ -12,7 +12,7 @@ import {
   type TransportPath,
 } from '@solidcell/core';
 import { carbonPluginId, firstPartyPlugin } from '../plugins/firstPartyPlugins.js';
-import { phaseConductivities } from './phaseConductivities.js';
+import { type PhaseConductivities, phaseConductivities } from './phaseConductivities.js';
 
 /** Inputs of {@link computeMicrostructure}; lengths in metres. */
 export interface MicrostructureStudyInput {
@@ -60,6 +60,8 @@ export interface MicrostructureStudyResult {
 export interface MicrostructureStudy {
   readonly result: MicrostructureStudyResult;
   readonly microstructure: Microstructure;
+  /** The phase conductivities each path was solved with (S/m). */
+  readonly phaseConductivity_S_per_m: Readonly<Record<TransportPath, PhaseConductivities>>;
 }
 
 /** Runs the microstructure study. */
@@ -99,8 +101,12 @@ export function computeMicrostructure(
   let solves = 0;
   let converged = true;
   const paths: TransportPath[] = ['ionic', 'electronic'];
+  const phaseConductivity_S_per_m = {
+    ionic: phaseConductivities(cell, input.carbonShape, 'ionic', input.temperature_K),
+    electronic: phaseConductivities(cell, input.carbonShape, 'electronic', input.temperature_K),
+  };
   for (const path of paths) {
-    const sigma = phaseConductivities(cell, input.carbonShape, path, input.temperature_K);
+    const sigma = phaseConductivity_S_per_m[path];
     for (const axis of axes) {
       onProgress?.(0.4 + (0.6 * solves) / (paths.length * axes.length), `solve ${path} ${axis}`);
       const result = transport.effectiveConductivity({
@@ -124,6 +130,7 @@ export function computeMicrostructure(
   const d = microstructure.descriptors;
   return {
     microstructure,
+    phaseConductivity_S_per_m,
     result: {
       volumeFractions: d.volumeFractions,
       targetVolumeFractions: microstructure.targetVolumeFractions,
