@@ -74,12 +74,12 @@ const cases: Case[] = quick
       { name: 'ionic', n: 200, path: 'ionic', runs: 3 },
       { name: 'electronic 1000:1', n: 128, path: 'electronic', contrast: 1000, runs: 2 },
       {
-        name: 'electronic 1000:1, V-cycle',
+        name: 'electronic 1000:1, block aggregation',
         n: 128,
         path: 'electronic',
         contrast: 1000,
         runs: 1,
-        options: { multigrid: { cycle: 'V' } },
+        options: { multigrid: { aggregation: 'blocks' } },
       },
       ...[10, 100, 1000, 10000].map(
         (contrast): Case => ({

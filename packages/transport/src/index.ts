@@ -1,7 +1,7 @@
 /**
  * `@solidcell/transport`: effective ionic and electronic conductivity of composite-electrode
  * microstructures (mechanism M3). A voxel finite-volume conduction solver (conjugate gradients
- * preconditioned by an aggregation multigrid V-cycle) as the `voxel-fv` Transport, closed-form
+ * preconditioned by an aggregation multigrid cycle) as the `voxel-fv` Transport, closed-form
  * percolation / effective-medium laws as the `effective-medium` Transport, a log-space fit of the
  * percolation law to voxel results, and small synthetic voxel structures for verification.
  *

@@ -24,11 +24,14 @@ export class GraphSystem implements LevelSystem {
   /** Modelled bytes of one sweep, product or residual (rows, links, gathered x). */
   private readonly passBytes: number;
 
-  /** @param table - the graph's link table (with its blocks), for the next aggregation. */
+  /** The graph's link table with its blocks, until the next aggregation has taken it. */
+  private table: LinkTable | undefined;
+
   public constructor(
     private readonly graph: GraphLevel,
-    private readonly table: LinkTable,
+    table: LinkTable,
   ) {
+    this.table = table;
     this.length = graph.n;
     this.unknowns = graph.n;
     this.passBytes = 16 * graph.n + 8 * graph.column.length;
@@ -81,8 +84,12 @@ export class GraphSystem implements LevelSystem {
     prolongByParent(this.unknowns, this.parent, e, x);
   }
 
+  /** Hands the link table over once (its block and Dirichlet arrays are setup-only). */
   public linkTable(): LinkTable {
-    return this.table;
+    const { table } = this;
+    if (table === undefined) throw new Error('GraphSystem.linkTable: already taken');
+    this.table = undefined;
+    return table;
   }
 
   public attachCoarse(parent: Int32Array, coarse: CoarseSize): void {
