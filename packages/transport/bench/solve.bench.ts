@@ -74,21 +74,22 @@ const cases: Case[] = quick
       { name: 'ionic', n: 200, path: 'ionic', runs: 3 },
       { name: 'electronic 1000:1', n: 128, path: 'electronic', contrast: 1000, runs: 2 },
       {
-        name: 'electronic 1000:1, block aggregation',
+        name: 'electronic 1000:1, strong aggregation',
         n: 128,
         path: 'electronic',
         contrast: 1000,
         runs: 1,
-        options: { multigrid: { aggregation: 'blocks' } },
+        options: { multigrid: { aggregation: 'strong' } },
       },
-      ...[10, 100, 1000, 10000].map(
-        (contrast): Case => ({
-          name: `electronic ${contrast}:1`,
+      ...[10, 100, 1000, 10000].flatMap((contrast): Case[] =>
+        (['blocks', 'strong'] as const).map((aggregation) => ({
+          name: `electronic ${contrast}:1${aggregation === 'strong' ? ', strong aggregation' : ''}`,
           n: 64,
           path: 'electronic',
           contrast,
           runs: 1,
-        }),
+          options: { multigrid: { aggregation } },
+        })),
       ),
     ];
 
