@@ -156,6 +156,7 @@ export class CellModel {
   private readonly faceArea: Float64Array; // r_{k+½}², k = 0..nr−1 (last = R²)
   private readonly surfaceFraction: number; // a / (3 ε / R)
   private readonly particleRowScale: number; // F 3 ε h / R³
+  private readonly lithiationPerShellSum: number; // 3 / (R³ c_max): Σ V_k c_k → mean lithiation
   private readonly ionTable: ConductivityTable; // σ_ion,eff(SE fraction lost)
   private readonly electronTable: ConductivityTable; // σ_el,eff(mean lithiation), log
   private readonly kirchhoff: KirchhoffTable; // K(c) = ∫ D dc, fluxes are K differences
@@ -434,6 +435,7 @@ export class CellModel {
     }
     this.particleRowScale =
       (FARADAY_C_per_mol * 3 * fractions.ncm * (this.electrodeThickness_m / this.ne)) / R ** 3;
+    this.lithiationPerShellSum = 3 / (R ** 3 * this.maxConcentration_mol_per_m3);
 
     // Tolerances and unknown classes.
     const solver = config.solver ?? {};
@@ -579,7 +581,7 @@ export class CellModel {
     const b = this.nodeOffset(e) + 4;
     let s = 0;
     for (let k = 0; k < this.nr; k++) s += this.shellVolume[k]! * y[b + k]!;
-    return (3 * s) / (this.particleRadius_m ** 3 * this.maxConcentration_mol_per_m3);
+    return s * this.lithiationPerShellSum;
   }
 
   /** Li inventory of the NCM per electrode area, as charge (C/m²). */
