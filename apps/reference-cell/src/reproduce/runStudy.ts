@@ -24,6 +24,7 @@ import {
   cellTasks,
   type ExperimentTask,
   microstructureTasks,
+  relativeCost,
   type StudySettings,
   taskLabel,
 } from './studyPlan.js';
@@ -93,6 +94,8 @@ async function runStage(
       pending.push(index);
     }
   }
+  // Longest first, so that no long experiment starts last on an otherwise idle pool.
+  pending.sort((a, b) => relativeCost(tasks[b]!) - relativeCost(tasks[a]!));
   const jobs = RUNNING_FROM_SOURCE
     ? 1
     : Math.max(1, Math.min(options.jobs ?? defaultJobs(), pending.length));

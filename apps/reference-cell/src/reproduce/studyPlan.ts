@@ -161,6 +161,31 @@ export function cellTasks(
   ];
 }
 
+/**
+ * Rough relative run time of a task, for scheduling the longest first on the worker pool (the
+ * results do not depend on the order). Measured on the default study: the electronic voxel solves
+ * of spherical-carbon electrodes with 1–2 wt% carbon, near the carbon network's percolation
+ * threshold, need the most iterations; among the cell experiments the long cycling runs dominate.
+ */
+export function relativeCost(task: ExperimentTask): number {
+  switch (task.kind) {
+    case 'microstructure': {
+      const carbon = task.input.massFractions_wtPct.carbon;
+      const nearThreshold = task.input.carbonShape === 'spherical' && carbon > 0 && carbon <= 2;
+      return task.input.voxels ** 3 * (nearThreshold ? 4 / carbon : 1);
+    }
+    case 'cycling':
+      return task.cycles / task.cRate;
+    case 'pulse':
+      return 20;
+    case 'rate':
+    case 'formation':
+      return 5;
+    case 'cv':
+      return 1;
+  }
+}
+
 /** A short label for progress displays. */
 export function taskLabel(task: ExperimentTask): string {
   return `${task.kind} ${task.series}`;
