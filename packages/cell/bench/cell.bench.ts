@@ -28,7 +28,7 @@ function time(
   runs: number,
   fn: () => { steps: number; extra?: string },
 ): void {
-  fn(); // warm-up
+  for (let k = 0; k < Math.min(5, runs); k++) fn(); // warm-up (JIT)
   const samples: number[] = [];
   let info = { steps: 0, extra: '' as string | undefined };
   for (let k = 0; k < runs; k++) {
@@ -56,7 +56,7 @@ const charged = {
   initialLithiation: X_CHARGED + 0.001,
 };
 
-time('cell.discharge_1c', '1C discharge, default mesh (20 x 15)', 10, () => {
+time('cell.discharge_1c', '1C discharge, default mesh (20 x 15)', 30, () => {
   const r = simulateExperiment(fixtureConfig({ mesh: defaultMesh, electrode: charged }), [
     'Discharge at 1C until 2.5 V',
   ]);
@@ -66,7 +66,7 @@ time('cell.discharge_1c', '1C discharge, default mesh (20 x 15)', 10, () => {
   };
 });
 
-time('cell.formation_0_05c', '0.05C formation cycle, default mesh', 3, () => {
+time('cell.formation_0_05c', '0.05C formation cycle, default mesh', 10, () => {
   const r = simulateExperiment(fixtureConfig({ mesh: defaultMesh }), [
     'Charge at 0.05C until 3.7 V',
     'Discharge at 0.05C until 2.5 V',
