@@ -26,13 +26,6 @@ export interface TrialResult {
  * charge balance and its residual is the conservation error).
  */
 const NEWTON_TOLERANCE = 0.05;
-/**
- * Largest relative change of α₀/h for which a factorisation of an earlier *step* is reused.
- * 0 disables reuse across steps: measured on a 1C discharge (20 × 15 mesh) reuse windows of
- * 0.1–1 cost 20–75 % more time, because the Butler–Volmer Jacobian changes from step to step.
- * Within a step the factorisation is always reused until convergence slows.
- */
-const REUSE_CDT_CHANGE = 0;
 
 /**
  * Largest charge imbalance |I − ∫ (a j + i_side) dx| of an accepted state, as a fraction of the
@@ -88,8 +81,6 @@ export class BdfStepper {
   private readonly delta: Float64Array;
   private readonly yOld: Float64Array;
   private factorValid = false;
-  private factorCdt = 1;
-  private usedStaleFactor = false;
   private updateNorm = 0;
   private updateClipped = false;
   private readonly result = { converged: false, error: Number.NaN };
@@ -141,13 +132,10 @@ export class BdfStepper {
     const yOld = this.yOld;
     let previousNorm = Number.POSITIVE_INFINITY;
     let previousResidual = Number.POSITIVE_INFINITY;
-    // Reuse the factorisation of an earlier step while cdt = α₀/h is within 25 % of its value.
-    let haveFactor =
-      !fresh &&
-      this.factorValid &&
-      Math.abs(model.cdt / this.factorCdt - 1) < REUSE_CDT_CHANGE &&
-      model.initialise === false;
-    this.usedStaleFactor = haveFactor;
+    // Every solve starts from a fresh Jacobian and keeps its factors while Newton contracts:
+    // reusing one across steps (re-factorised at the new α₀/h) contracted at ≈ 0.45 per
+    // iteration and saved no time (BENCHMARKS.md).
+    let haveFactor = false;
     let lambda = 1;
     let backtracks = 0;
     for (let iter = 0; iter < maxIter + 12; iter++) {
@@ -173,7 +161,6 @@ export class BdfStepper {
         if (this.matrix.factor() !== 0) return false;
         haveFactor = true;
         this.factorValid = !model.initialise;
-        this.factorCdt = model.cdt;
       }
       this.statistics.newtonIterations++;
       d.set(res);
@@ -367,12 +354,7 @@ export class BdfStepper {
     trial.set(pred);
     const t = this.time_s + h;
     this.trialStep = h;
-    let converged = this.newton(trial, t, this.maxNewton, false);
-    if (!converged && this.usedStaleFactor) {
-      trial.set(pred);
-      converged = this.newton(trial, t, this.maxNewton, true);
-    }
-    if (!converged) return this.report(false, Number.NaN);
+    if (!this.newton(trial, t, this.maxNewton, false)) return this.report(false, Number.NaN);
     // Refresh node outputs at the converged state and integrate the scalar integrals.
     model.evaluate(trial, t, this.residual, null);
     if (!this.polishChargeBalance(trial, t)) return this.report(false, Number.NaN);
