@@ -78,6 +78,26 @@ describe(NcmChargeTransfer, () => {
     );
   });
 
+  it('answers the current and the slope at one point from one film solve, and re-solves on any change', () => {
+    const ct = new NcmChargeTransfer();
+    const at = { surfaceLithiation: 0.6, temperature_K: 298.15, filmResistance_ohm_m2: 0.02 };
+    const first = ct.solve(0.05, at);
+    expect(ct.solve(0.05, { ...at })).toBe(first);
+    expect(ct.currentDensitySlope_A_per_m2_V(0.05, at)).toBe(first.slope_A_per_m2_V);
+    for (const changed of [
+      { ...at, filmResistance_ohm_m2: 0.03 },
+      { ...at, surfaceLithiation: 0.61 },
+      { ...at, temperature_K: 300 },
+    ]) {
+      const other = ct.solve(0.05, changed);
+      expect(other).not.toBe(first);
+      expect(other.currentDensity_A_per_m2).not.toBe(first.currentDensity_A_per_m2);
+    }
+    expect(ct.solve(0.051, at).currentDensity_A_per_m2).toBeGreaterThan(
+      first.currentDensity_A_per_m2,
+    );
+  });
+
   it('gives D_s = 1.54e-15 m²/s (calibrated default) at x = 0.85 and 1.54e-17 m²/s at x = 1', () => {
     const d = 1.54e-15;
     expect(ct.solidDiffusivity_m2_per_s(0.5, T25)).toBe(d);

@@ -54,18 +54,13 @@ export class NcmChargeTransfer implements ChargeTransfer {
   public readonly lithiationWindow: { readonly discharged: number; readonly charged: number };
   /** The full parameter set. */
   public readonly parameters: NcmParameters;
-  /** The last film solve and its inputs (a Newton Jacobian asks for j and dj/dη at one point). */
-  private lastSolve:
-    | {
-        readonly overpotential_V: number;
-        readonly surfaceLithiation: number;
-        readonly temperature_K: number;
-        readonly filmResistance_ohm_m2: number;
-        readonly solution: FilmCurrentSolution;
-      }
-    | undefined;
+  // The last film solve and its inputs (a Newton Jacobian asks for j and dj/dη at one point).
+  private lastOverpotential_V = Number.NaN;
+  private lastSurfaceLithiation = Number.NaN;
+  private lastTemperature_K = Number.NaN;
+  private lastFilmResistance_ohm_m2 = Number.NaN;
+  private lastSolution: FilmCurrentSolution | undefined;
 
-  /** @param parameters - validated parameters (see `resolveNcmParameters`). */
   public constructor(parameters: NcmParameters = DEFAULT_NCM_PARAMETERS) {
     this.parameters = parameters;
     this.lithiationWindow = Object.freeze({
@@ -121,24 +116,21 @@ export class NcmChargeTransfer implements ChargeTransfer {
       invalidInput('totalOverpotential_V', totalOverpotential_V, 'a finite number (V)');
     }
     const film = conditions.filmResistance_ohm_m2 ?? 0;
-    const last = this.lastSolve;
     if (
-      last !== undefined &&
-      last.overpotential_V === totalOverpotential_V &&
-      last.surfaceLithiation === conditions.surfaceLithiation &&
-      last.temperature_K === conditions.temperature_K &&
-      last.filmResistance_ohm_m2 === film
+      this.lastSolution !== undefined &&
+      this.lastOverpotential_V === totalOverpotential_V &&
+      this.lastSurfaceLithiation === conditions.surfaceLithiation &&
+      this.lastTemperature_K === conditions.temperature_K &&
+      this.lastFilmResistance_ohm_m2 === film
     ) {
-      return last.solution; // e.g. the slope asked for right after the current at one point
+      return this.lastSolution; // e.g. the slope asked for right after the current at one point
     }
     const solution = solveFilmCurrent(totalOverpotential_V, this.kinetics(conditions), film);
-    this.lastSolve = {
-      overpotential_V: totalOverpotential_V,
-      surfaceLithiation: conditions.surfaceLithiation,
-      temperature_K: conditions.temperature_K,
-      filmResistance_ohm_m2: film,
-      solution,
-    };
+    this.lastOverpotential_V = totalOverpotential_V;
+    this.lastSurfaceLithiation = conditions.surfaceLithiation;
+    this.lastTemperature_K = conditions.temperature_K;
+    this.lastFilmResistance_ohm_m2 = film;
+    this.lastSolution = solution;
     return solution;
   }
 
