@@ -25,6 +25,32 @@ function firstCharge(reaction: ArgyroditeOxidation, carbon_wtPct: number) {
 describe(ArgyroditeOxidation, () => {
   const reaction = new ArgyroditeOxidation();
 
+  it('gives one instance the rates of whichever descriptors and temperature it is called with', () => {
+    const shared = new ArgyroditeOxidation();
+    const state = [0, 0, 0];
+    const rate = (d: typeof descriptors, temperature_K: number) =>
+      shared.rates({ electrodePotential_V: 4.3, temperature_K, descriptors: d }, state)
+        .volumetricCurrent_A_per_m3;
+    const cases = [
+      [estimatedDescriptors(90, 1), T],
+      [estimatedDescriptors(90, 3), T],
+      [estimatedDescriptors(90, 3), 333.15],
+      [estimatedDescriptors(90, 1), T],
+    ] as const;
+    const interleaved = cases.map(([d, t]) => rate(d, t));
+    const fresh = cases.map(
+      ([d, t]) =>
+        new ArgyroditeOxidation().rates(
+          { electrodePotential_V: 4.3, temperature_K: t, descriptors: d },
+          state,
+        ).volumetricCurrent_A_per_m3,
+    );
+    expect(interleaved).toEqual(fresh);
+    expect(interleaved[1]).not.toBe(interleaved[0]); // other descriptors
+    expect(interleaved[2]).toBeGreaterThan(interleaved[1]!); // Arrhenius: hotter is faster
+    expect(interleaved[3]).toBe(interleaved[0]);
+  });
+
   it('passes no side-reaction charge with zero rate constants', () => {
     const off = new ArgyroditeOxidation({
       parameters: { carbonRateConstant_mol_per_m2_s: 0, ncmRateConstant_mol_per_m2_s: 0 },
