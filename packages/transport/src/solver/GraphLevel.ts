@@ -50,32 +50,30 @@ export function graphBackwardSweep(g: GraphLevel, b: LevelVector, x: LevelVector
   }
 }
 
+/** (A x)_u: the row u of the graph Laplacian times x. */
+function rowTimes(g: GraphLevel, x: LevelVector, u: number): number {
+  const { rowStart, column, conductance } = g;
+  let value = g.diagonal[u]! * x[u]!;
+  const end = rowStart[u + 1]!;
+  for (let t = rowStart[u]!; t < end; t++) value -= conductance[t]! * x[column[t]!]!;
+  return value;
+}
+
 /** y = A x; returns x·A x (float64 accumulation). */
 export function graphApply(g: GraphLevel, x: LevelVector, y: LevelVector): number {
-  const { n, rowStart, column, conductance, diagonal } = g;
   let dot = 0;
-  for (let u = 0; u < n; u++) {
-    const xu = x[u]!;
-    let value = diagonal[u]! * xu;
-    const end = rowStart[u + 1]!;
-    for (let t = rowStart[u]!; t < end; t++) value -= conductance[t]! * x[column[t]!]!;
+  for (let u = 0; u < g.n; u++) {
+    const value = rowTimes(g, x, u);
     y[u] = value;
-    dot += xu * value;
+    dot += x[u]! * value;
   }
   return dot;
 }
 
 /** x·A x without storing A x. */
 export function graphEnergy(g: GraphLevel, x: LevelVector): number {
-  const { n, rowStart, column, conductance, diagonal } = g;
   let dot = 0;
-  for (let u = 0; u < n; u++) {
-    const xu = x[u]!;
-    let value = diagonal[u]! * xu;
-    const end = rowStart[u + 1]!;
-    for (let t = rowStart[u]!; t < end; t++) value -= conductance[t]! * x[column[t]!]!;
-    dot += xu * value;
-  }
+  for (let u = 0; u < g.n; u++) dot += x[u]! * rowTimes(g, x, u);
   return dot;
 }
 
