@@ -138,7 +138,15 @@ export interface FineSystem extends LevelSystem {
   readonly level: GridLevel;
   /** Padded index of every unknown, in {@link LevelSystem.linkTable} order. */
   paddedPositions(): Int32Array;
+  /**
+   * Visits every link with g > 0 once, by vector positions: `boundary` when q is no unknown
+   * (a Dirichlet face; x[q] stays 0 there).
+   */
+  eachLink(visit: LinkVisitor): void;
 }
+
+/** Receives one link of {@link FineSystem.eachLink}. */
+export type LinkVisitor = (p: number, q: number, g: number, boundary: boolean) => void;
 
 function balanceOf(inlet: number, outlet: number): FaceCurrents {
   return { inlet, outlet, balance: inlet > 0 ? Math.abs(inlet - outlet) / Math.abs(inlet) : 0 };
@@ -165,7 +173,7 @@ export class GridFineSystem implements FineSystem {
   }
 
   public rightHandSide(b: Float32Array): number {
-    const { nx, ny, nz, sy, sz, gx } = this.level;
+    const { ny, nz, sy, sz, gx } = this.level;
     b.fill(0);
     let bb = 0;
     for (let k = 1; k <= nz; k++) {
@@ -328,6 +336,25 @@ export class GridFineSystem implements FineSystem {
     return position;
   }
 
+  public eachLink(visit: LinkVisitor): void {
+    const { nx, ny, nz, sy, sz, gx, gy, gz, runs, rowStart } = this.level;
+    let row = 0;
+    for (let k = 1; k <= nz; k++) {
+      for (let j = 1; j <= ny; j++, row++) {
+        const first = sz * k + sy * j + 1;
+        const last = first + nx - 1;
+        for (let r = 2 * rowStart[row]!; r < 2 * rowStart[row + 1]!; r += 2) {
+          for (let p = runs[r]!; p < runs[r + 1]!; p++) {
+            if (p === first && gx[p - 1]! > 0) visit(p, p - 1, gx[p - 1]!, true);
+            if (gx[p]! > 0) visit(p, p + 1, gx[p]!, p === last);
+            if (gy[p]! > 0) visit(p, p + sy, gy[p]!, false);
+            if (gz[p]! > 0) visit(p, p + sz, gz[p]!, false);
+          }
+        }
+      }
+    }
+  }
+
   public linkTable(): LinkTable {
     const { ny, nz, sy, sz, gx, gy, gz, runs, rowStart } = this.level;
     const n = this.unknowns;
@@ -416,6 +443,18 @@ export class CompactFineSystem implements FineSystem {
 
   public paddedPositions(): Int32Array {
     return this.m.padded;
+  }
+
+  public eachLink(visit: LinkVisitor): void {
+    const { n, neighbours, conductances, inlet } = this.m;
+    for (let c = 0; c < n; c++) {
+      if (inlet[c]! > 0) visit(c, n, inlet[c]!, true);
+      for (let t = 6 * c; t < 6 * c + 6; t++) {
+        const q = neighbours[t]!;
+        const g = conductances[t]!;
+        if (g > 0 && q > c) visit(c, q, g, q === n);
+      }
+    }
   }
 
   public linkTable(): LinkTable {

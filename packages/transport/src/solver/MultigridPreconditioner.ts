@@ -2,6 +2,7 @@
 // strength-aware aggregation levels (aggregateLinks), symmetric Gauss–Seidel smoothing, exact
 // coarsest solve.
 import { aggregateLinks, type LinkTable } from './aggregateLinks.js';
+import type { ClusterCorrection } from './ClusterCorrection.js';
 import { DenseCoarseSolver } from './DenseCoarseSolver.js';
 import {
   CompactFineSystem,
@@ -35,6 +36,11 @@ export interface MultigridOptions {
    * as graphs (robust at high conductivity contrast). @defaultValue 'strong'
    */
   readonly aggregation?: 'blocks' | 'strong';
+  /**
+   * Cluster correction applied on the fine level between the coarse correction and the
+   * post-smoothing (it makes the cycle non-symmetric: the outer CG must be flexible).
+   */
+  readonly clusters?: ClusterCorrection;
 }
 
 interface CoarseLevel {
@@ -83,6 +89,8 @@ export class MultigridPreconditioner {
   private readonly kCycle: boolean;
   private readonly fineOps: LevelSystem;
   private directTraffic = 0;
+  private clusterTraffic = 0;
+  private readonly clusters: ClusterCorrection | undefined;
 
   public constructor(fine: FineSystem, options: MultigridOptions = {}) {
     this.steps = options.smoothingSteps ?? 1;
@@ -96,6 +104,8 @@ export class MultigridPreconditioner {
         ? this.buildBlockLevels(fine, maxCells, scale)
         : this.buildStrongLevels(fine, maxCells, GALERKIN_SCALE * scale);
     this.direct = new DenseCoarseSolver(coarsest);
+    // Without coarse levels the cycle is the exact solve and needs no cluster correction.
+    this.clusters = this.coarse.length > 0 ? options.clusters : undefined;
   }
 
   /** Strong-component aggregation (aggregateLinks); returns the coarsest level's table. */
@@ -170,23 +180,26 @@ export class MultigridPreconditioner {
     return this.coarse.length + 1;
   }
 
-  /** Whether the preconditioner is nonlinear (K-cycle), so the outer CG must be flexible. */
+  /**
+   * Whether the preconditioner is nonlinear (K-cycle) or non-symmetric (cluster correction), so
+   * the outer CG must be flexible.
+   */
   public get isNonlinear(): boolean {
-    return this.kCycle && this.coarse.length > 1;
+    return (this.kCycle && this.coarse.length > 1) || this.clusters !== undefined;
   }
 
-  /** Bytes held by the coarse levels (graphs, transfer maps, vectors, dense factor). */
+  /** Bytes held by the coarse levels (graphs, transfer maps, vectors, dense factor, clusters). */
   public get coarseBytes(): number {
-    let bytes = this.direct.bytes;
+    let bytes = this.direct.bytes + (this.clusters?.bytes ?? 0);
     for (const { bytes: levelBytes, b, x, v, d } of this.coarse) {
       bytes += levelBytes() + b.byteLength + x.byteLength + v.byteLength + d.byteLength;
     }
     return bytes;
   }
 
-  /** Modelled bytes moved so far on the coarse levels and by the coarsest solve (see LevelSystem). */
+  /** Modelled bytes moved so far on the coarse levels, by the coarsest solve and the clusters. */
   public get coarseTraffic(): number {
-    let bytes = this.directTraffic;
+    let bytes = this.directTraffic + this.clusterTraffic;
     for (const { ops } of this.coarse) bytes += ops.traffic;
     return bytes;
   }
@@ -209,6 +222,10 @@ export class MultigridPreconditioner {
     if (this.kCycle && depth + 1 < this.coarse.length) this.kSolve(depth + 1, next);
     else this.cycle(depth + 1, next.ops, next.b, next.x);
     ops.prolongAdd(next.x, x);
+    if (depth === 0 && this.clusters !== undefined) {
+      this.clusters.correct(b, x);
+      this.clusterTraffic += this.clusters.traffic;
+    }
     ops.postSmooth(b, x, steps);
   }
 
