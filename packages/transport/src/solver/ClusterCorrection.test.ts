@@ -7,6 +7,7 @@ import { solveVoxelConduction } from '../solveVoxelConduction.js';
 import { createThreePhaseGrid } from '../syntheticGrids.js';
 import { ClusterCorrection } from './ClusterCorrection.js';
 import { CompactFineSystem, type FineSystem, GridFineSystem } from './FineSystem.js';
+import { MultigridPreconditioner } from './MultigridPreconditioner.js';
 
 const ISLAND = 2;
 const PITCH = 4;
@@ -113,6 +114,46 @@ describe('ClusterCorrection', () => {
       }),
       { numRuns: 10 },
     );
+  });
+
+  it('keeps the V-cycle symmetric positive definite (u·Mv = v·Mu, u·Mu > 0), in both storages', () => {
+    const grid = islandGrid(12, true);
+    for (const fine of fineSystems(grid, table({ ncm: 1e-3, carbon: 100 }))) {
+      const clusters = ClusterCorrection.build(fine);
+      if (clusters === undefined) throw new Error('no clusters on the island grid');
+      const mg = new MultigridPreconditioner(fine, { cycle: 'V', aggregation: 'blocks', clusters });
+      expect(mg.levels).toBeGreaterThan(1);
+      const padded = fine.paddedPositions();
+      const entry = (u: number) => (fine instanceof CompactFineSystem ? u : padded[u]!);
+      const vector = (seed: number) => {
+        const v = new Float32Array(fine.length);
+        for (let u = 0; u < padded.length; u++) v[entry(u)] = Math.sin(seed * (u + 1) * 7.31);
+        return v;
+      };
+      const dot = (a: Float32Array, b: Float32Array) => {
+        let sum = 0;
+        for (let u = 0; u < padded.length; u++) sum += a[entry(u)]! * b[entry(u)]!;
+        return sum;
+      };
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 10_000 }),
+          fc.integer({ min: 1, max: 10_000 }),
+          (a, b) => {
+            const u = vector(a);
+            const v = vector(b);
+            const mu = new Float32Array(fine.length);
+            const mv = new Float32Array(fine.length);
+            mg.apply(u, mu);
+            mg.apply(v, mv);
+            const scale = Math.sqrt(dot(u, mu) * dot(v, mv));
+            expect(dot(u, mu)).toBeGreaterThan(0);
+            expect(Math.abs(dot(u, mv) - dot(v, mu))).toBeLessThan(1e-4 * scale);
+          },
+        ),
+        { numRuns: 20 },
+      );
+    }
   });
 
   it('builds nothing without contrast (every link strong)', () => {

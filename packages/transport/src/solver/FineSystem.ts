@@ -138,6 +138,8 @@ export interface FineSystem extends LevelSystem {
   readonly level: GridLevel;
   /** Padded index of every unknown, in {@link LevelSystem.linkTable} order. */
   paddedPositions(): Int32Array;
+  /** One Gauss–Seidel half sweep over the cells of one colour, from any x. */
+  smooth(b: LevelVector, x: LevelVector, colour: 0 | 1): void;
   /**
    * Visits every link with g > 0 once, by vector positions: `boundary` when q is no unknown
    * (a Dirichlet face; x[q] stays 0 there).

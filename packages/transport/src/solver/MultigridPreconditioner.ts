@@ -36,10 +36,7 @@ export interface MultigridOptions {
    * as graphs (robust at high conductivity contrast). @defaultValue 'strong'
    */
   readonly aggregation?: 'blocks' | 'strong';
-  /**
-   * Cluster correction applied on the fine level between the coarse correction and the
-   * post-smoothing (it makes the cycle non-symmetric: the outer CG must be flexible).
-   */
+  /** Cluster correction on the fine level, before pre- and after post-smoothing. */
   readonly clusters?: ClusterCorrection;
 }
 
@@ -87,7 +84,7 @@ export class MultigridPreconditioner {
   private readonly steps: number;
   private readonly fineSteps: number;
   private readonly kCycle: boolean;
-  private readonly fineOps: LevelSystem;
+  private readonly fineOps: FineSystem;
   private directTraffic = 0;
   private clusterTraffic = 0;
   private readonly clusters: ClusterCorrection | undefined;
@@ -180,12 +177,9 @@ export class MultigridPreconditioner {
     return this.coarse.length + 1;
   }
 
-  /**
-   * Whether the preconditioner is nonlinear (K-cycle) or non-symmetric (cluster correction), so
-   * the outer CG must be flexible.
-   */
+  /** Whether the preconditioner is nonlinear (K-cycle), so the outer CG must be flexible. */
   public get isNonlinear(): boolean {
-    return (this.kCycle && this.coarse.length > 1) || this.clusters !== undefined;
+    return this.kCycle && this.coarse.length > 1;
   }
 
   /** Bytes held by the coarse levels (graphs, transfer maps, vectors, dense factor, clusters). */
@@ -206,7 +200,32 @@ export class MultigridPreconditioner {
 
   /** z = M r on the fine level (z is overwritten; inactive entries of both stay 0). */
   public apply(r: LevelVector, z: LevelVector): void {
-    this.cycle(0, this.fineOps, r, z);
+    if (this.clusters === undefined) this.cycle(0, this.fineOps, r, z);
+    else this.clusterCycle(this.clusters, r, z);
+  }
+
+  /**
+   * The fine level with the cluster correction Q on both ends, x = Q b first and x += Q (b − A x)
+   * last, around pre-smoothing (from that x), coarse correction and post-smoothing: the error
+   * propagator (I − QA)(I − SᵀA)(I − CA)(I − SA)(I − QA) is A-symmetric, so a V-cycle stays a
+   * symmetric positive definite preconditioner.
+   */
+  private clusterCycle(clusters: ClusterCorrection, b: LevelVector, x: LevelVector): void {
+    const fine = this.fineOps;
+    x.fill(0);
+    clusters.correct(b, x);
+    for (let s = 0; s < this.fineSteps; s++) {
+      fine.smooth(b, x, 0);
+      fine.smooth(b, x, 1);
+    }
+    const next = this.coarse[0]!;
+    fine.restrict(b, x, next.b);
+    if (this.kCycle && this.coarse.length > 1) this.kSolve(1, next);
+    else this.cycle(1, next.ops, next.b, next.x);
+    fine.prolongAdd(next.x, x);
+    fine.postSmooth(b, x, this.fineSteps);
+    clusters.correct(b, x);
+    this.clusterTraffic += 2 * clusters.traffic + 4 * fine.length;
   }
 
   private cycle(depth: number, ops: LevelSystem, b: LevelVector, x: LevelVector): void {
@@ -222,10 +241,6 @@ export class MultigridPreconditioner {
     if (this.kCycle && depth + 1 < this.coarse.length) this.kSolve(depth + 1, next);
     else this.cycle(depth + 1, next.ops, next.b, next.x);
     ops.prolongAdd(next.x, x);
-    if (depth === 0 && this.clusters !== undefined) {
-      this.clusters.correct(b, x);
-      this.clusterTraffic += this.clusters.traffic;
-    }
     ops.postSmooth(b, x, steps);
   }
 
