@@ -74,6 +74,14 @@ const cases: Case[] = quick
       { name: 'ionic', n: 200, path: 'ionic', runs: 3 },
       { name: 'electronic 1000:1', n: 128, path: 'electronic', contrast: 1000, runs: 2 },
       {
+        name: 'electronic 1000:1, no cluster correction',
+        n: 128,
+        path: 'electronic',
+        contrast: 1000,
+        runs: 1,
+        options: { multigrid: { clusters: false } },
+      },
+      {
         name: 'electronic 1000:1, strong aggregation',
         n: 128,
         path: 'electronic',
@@ -81,14 +89,19 @@ const cases: Case[] = quick
         runs: 1,
         options: { multigrid: { aggregation: 'strong' } },
       },
-      ...[10, 100, 1000, 10000].flatMap((contrast): Case[] =>
-        (['blocks', 'strong'] as const).map((aggregation) => ({
-          name: `electronic ${contrast}:1${aggregation === 'strong' ? ', strong aggregation' : ''}`,
+      ...[10, 100, 1000, 10000, 500000].flatMap((contrast): Case[] =>
+        (['blocks', 'strong', 'no clusters'] as const).map((variant) => ({
+          name: `electronic ${contrast}:1${variant === 'blocks' ? '' : `, ${variant === 'strong' ? 'strong aggregation' : 'no cluster correction'}`}`,
           n: 64,
           path: 'electronic',
           contrast,
           runs: 1,
-          options: { multigrid: { aggregation } },
+          options: {
+            multigrid:
+              variant === 'no clusters'
+                ? { clusters: false }
+                : { aggregation: variant === 'strong' ? 'strong' : 'blocks' },
+          },
         })),
       ),
     ];

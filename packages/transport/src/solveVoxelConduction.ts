@@ -25,8 +25,10 @@ export interface VoxelSolveOptions {
   /** Stop when ‖b − A x‖₂ / ‖b‖₂ falls below this (–). @defaultValue 1e-6 */
   readonly relativeTolerance?: number;
   /**
-   * Also require |I_in − I_out| / |I_in| below this before stopping: the residual norm alone
-   * under-resolves σ_eff at high contrast (–). @defaultValue 1e-5
+   * Also require |I_in − I_out| / |I_in| and |I_face − P| / P for both face currents below this
+   * before stopping, P the dissipation Σ g (Δφ)² (an upper bound on the current whose error is
+   * quadratic in the potential error): the residual norm alone under-resolves σ_eff at high
+   * contrast, and I_in and I_out alone can cross by chance (–). @defaultValue 1e-5
    */
   readonly currentBalanceTolerance?: number;
   /** Iteration limit of the conjugate-gradient loop. @defaultValue 500 */
@@ -284,6 +286,18 @@ export function solveVoxelConduction(
   let relativeResidual = 1;
   let converged = false;
   let replaceBelow = tol;
+  // Both face currents must balance and match the dissipation (an upper bound on the current
+  // with an error quadratic in that of x), so that a chance crossing of I_in and I_out does not
+  // stop the iterations early.
+  const currentsConverged = (): boolean => {
+    const { inlet, outlet, balance } = fine.currents(x);
+    if (!(balance < balanceTol)) return false;
+    const dissipation = fine.dissipation(x);
+    return (
+      Math.max(Math.abs(inlet - dissipation), Math.abs(outlet - dissipation)) <=
+      balanceTol * dissipation
+    );
+  };
   while (iterations < maxIterations) {
     const pq = fine.apply(p, w);
     if (!(pq > 0) || !(rz > 0)) {
@@ -306,12 +320,9 @@ export function solveVoxelConduction(
     // goes on until they balance, then the true float64 residual confirms. The float32
     // recurrence drifts from the true residual, so every further drop by REPLACEMENT_DROP it is
     // replaced by the true residual and the search direction restarts.
-    if (
-      relativeResidual < replaceBelow ||
-      (relativeResidual < tol && fine.currents(x).balance < balanceTol)
-    ) {
+    if (relativeResidual < replaceBelow || (relativeResidual < tol && currentsConverged())) {
       relativeResidual = Math.sqrt(fine.trueResidual(x, r)) / bNorm;
-      if (relativeResidual < tol && fine.currents(x).balance < balanceTol) {
+      if (relativeResidual < tol && currentsConverged()) {
         converged = true;
         break;
       }

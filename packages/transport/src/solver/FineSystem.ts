@@ -132,6 +132,13 @@ export interface FineSystem extends LevelSystem {
   /** r = b − A x (float64 arithmetic); returns ‖b − A x‖². */
   trueResidual(x: Float64Array, r: Float32Array): number;
   currents(x: Float64Array): FaceCurrents;
+  /**
+   * Dissipation Σ g (Δφ)² over every link, the Dirichlet faces at 1 V / 0 V included (float64,
+   * a sum of non-negative terms). By Thomson's principle it is at least the exact current at
+   * Δφ = 1 V and exceeds it by exactly ‖x − x*‖²_A: an upper bound whose error is quadratic in
+   * the potential error, against which the face currents (linear error) are checked.
+   */
+  dissipation(x: Float64Array): number;
   /** Active cells through which at least `minimumCurrent` flows. */
   countCurrentCarrying(x: Float64Array, minimumCurrent: number): number;
   /** The structured level behind this storage. */
@@ -271,6 +278,30 @@ export class GridFineSystem implements FineSystem {
       }
     }
     return balanceOf(inlet, outlet);
+  }
+
+  public dissipation(x: Float64Array): number {
+    const { ny, nz, sy, sz, gx, gy, gz, runs, rowStart } = this.level;
+    this.traffic += 24 * this.unknowns;
+    let sum = 0;
+    let row = 0;
+    for (let k = 1; k <= nz; k++) {
+      for (let j = 1; j <= ny; j++, row++) {
+        const first = sz * k + sy * j + 1;
+        sum += gx[first - 1]! * (1 - x[first]!) ** 2;
+        for (let r = 2 * rowStart[row]!; r < 2 * rowStart[row + 1]!; r += 2) {
+          for (let p = runs[r]!; p < runs[r + 1]!; p++) {
+            // Ghost and inactive neighbours hold x = 0: the outlet face is the x link of the last
+            // cell, lateral ghost links have g = 0.
+            const xp = x[p]!;
+            sum += gx[p]! * (x[p + 1]! - xp) ** 2;
+            sum += gy[p]! * (x[p + sy]! - xp) ** 2;
+            sum += gz[p]! * (x[p + sz]! - xp) ** 2;
+          }
+        }
+      }
+    }
+    return sum;
   }
 
   public countCurrentCarrying(x: Float64Array, minimumCurrent: number): number {
@@ -562,6 +593,22 @@ export class CompactFineSystem implements FineSystem {
       if (nb[6 * c + 1] === n) outletCurrent += g[6 * c + 1]! * x[c]!;
     }
     return balanceOf(inletCurrent, outletCurrent);
+  }
+
+  public dissipation(x: Float64Array): number {
+    const { n, neighbours: nb, conductances: g, inlet } = this.m;
+    this.traffic += 56 * n;
+    let sum = 0;
+    for (let c = 0; c < n; c++) {
+      const xc = x[c]!;
+      sum += inlet[c]! * (1 - xc) ** 2;
+      // Each interior link once (from its lower index); the outlet face links to the dummy n.
+      for (let t = 6 * c; t < 6 * c + 6; t++) {
+        const q = nb[t]!;
+        if (q > c) sum += g[t]! * (x[q]! - xc) ** 2;
+      }
+    }
+    return sum;
   }
 
   public countCurrentCarrying(x: Float64Array, minimumCurrent: number): number {
