@@ -4,6 +4,7 @@
 import { type Axis, SolidCellError, type VoxelGrid } from '@solidcell/core';
 import { buildConductanceLevel } from './buildConductanceLevel.js';
 import { ClusterCorrection } from './solver/ClusterCorrection.js';
+import { DissipationMonitor } from './solver/DissipationMonitor.js';
 import { CompactFineSystem, type FineSystem, GridFineSystem } from './solver/FineSystem.js';
 import { MultigridPreconditioner } from './solver/MultigridPreconditioner.js';
 
@@ -17,6 +18,8 @@ const COMPACT_ACTIVE_FRACTION = 0.5;
 
 /** Below the tolerance, the recurrence residual is replaced by the true one every drop by this. */
 const REPLACEMENT_DROP = 1e-2;
+/** The dissipation is tracked once the residual is below this multiple of the tolerance. */
+const TRACK_FROM = 100;
 
 declare const performance: { now(): number };
 
@@ -25,10 +28,16 @@ export interface VoxelSolveOptions {
   /** Stop when ‖b − A x‖₂ / ‖b‖₂ falls below this (–). @defaultValue 1e-6 */
   readonly relativeTolerance?: number;
   /**
-   * Also require |I_in − I_out| / |I_in| and |I_face − P| / P for both face currents below this
-   * before stopping, P the dissipation Σ g (Δφ)² (an upper bound on the current whose error is
-   * quadratic in the potential error): the residual norm alone under-resolves σ_eff at high
-   * contrast, and I_in and I_out alone can cross by chance (–). @defaultValue 1e-5
+   * Also require the estimated relative error of σ_eff below this: σ_eff comes from the
+   * dissipation P = Σ g (Δφ)², which falls to the exact value from above with an error quadratic
+   * in the potential error, and the error left is estimated from its last two drops. The
+   * residual norm alone under-resolves σ_eff at high contrast (–). @defaultValue 1e-5
+   */
+  readonly conductivityTolerance?: number;
+  /**
+   * Optionally also require |I_in − I_out| / |I_in| below this. The face currents carry the
+   * float32 rounding of the search directions (≈ 1e-4 on the paper's SC electrodes at 96³,
+   * electronic path), so values under ≈ 1e-4 can stall the solve there (–).
    */
   readonly currentBalanceTolerance?: number;
   /** Iteration limit of the conjugate-gradient loop. @defaultValue 500 */
@@ -89,7 +98,7 @@ export interface VoxelSolveOptions {
 
 /** Outcome of {@link solveVoxelConduction}; conductivities in S/m. */
 export interface VoxelSolution {
-  /** σ_eff = I L / (A Δφ) with Δφ = 1 V (S/m). */
+  /** σ_eff = P L / (A Δφ²) with Δφ = 1 V, P the dissipation (= I Δφ at the solution) (S/m). */
   readonly conductivity_S_per_m: number;
   /** Current entering through the inlet face per unit area-conductance scale: I_in·L/(A Δφ) (S/m). */
   readonly inletConductance_S_per_m: number;
@@ -146,8 +155,10 @@ function assertOption(field: string, value: number, ok: boolean, allowed: string
  * zero-conductivity phases need no artificial floor. Unknowns: float64 potential, float32
  * residual/search/work vectors, float32 face conductances normalised by the largest σ; dot
  * products and the final residual check in float64 (the true residual b − A x is recomputed
- * whenever the recurrence claims convergence, and replaces it if it does not). σ_eff is the mean
- * of inlet and outlet currents times L/(A Δφ).
+ * whenever the recurrence claims convergence, and replaces it if it does not). σ_eff is the
+ * dissipation P = Σ g (Δφ)² (the current at Δφ = 1 V by Thomson's principle, an upper bound
+ * whose error is quadratic in the potential error) times L/(A Δφ²); the inlet and outlet face
+ * currents are reported beside it.
  * @param table - conductivity by voxel label (S/m), from `labelConductivityTable`.
  * @throws SolidCellError `E_SOLVER_NOT_CONVERGED` (iteration limit, unless `onNotConverged` is
  *   `report`), `E_SOLVER_NON_FINITE` (breakdown), `E_INVALID_INPUT` (bad grid or options).
@@ -163,16 +174,25 @@ export function solveVoxelConduction(
   const start = clock();
   const tol = options.relativeTolerance ?? DEFAULTS.relativeTolerance;
   const maxIterations = options.maxIterations ?? DEFAULTS.maxIterations;
-  const balanceTol = options.currentBalanceTolerance ?? 1e-5;
+  const conductivityTol = options.conductivityTolerance ?? 1e-5;
+  const balanceTol = options.currentBalanceTolerance;
   const threshold = options.currentThreshold ?? DEFAULTS.currentThreshold;
   const steps = options.smoothingSteps ?? 2;
   assertOption('relativeTolerance', tol, tol >= 1e-14 && tol <= 0.1, 'expected 1e-14 ≤ x ≤ 0.1');
   assertOption(
-    'currentBalanceTolerance',
-    balanceTol,
-    balanceTol > 0 && balanceTol <= 1,
-    'expected 0 < x ≤ 1',
+    'conductivityTolerance',
+    conductivityTol,
+    conductivityTol > 0 && conductivityTol <= 0.1,
+    'expected 0 < x ≤ 0.1',
   );
+  if (balanceTol !== undefined) {
+    assertOption(
+      'currentBalanceTolerance',
+      balanceTol,
+      balanceTol > 0 && balanceTol <= 1,
+      'expected 0 < x ≤ 1',
+    );
+  }
   assertOption(
     'maxIterations',
     maxIterations,
@@ -286,18 +306,12 @@ export function solveVoxelConduction(
   let relativeResidual = 1;
   let converged = false;
   let replaceBelow = tol;
-  // Both face currents must balance and match the dissipation (an upper bound on the current
-  // with an error quadratic in that of x), so that a chance crossing of I_in and I_out does not
-  // stop the iterations early.
-  const currentsConverged = (): boolean => {
-    const { inlet, outlet, balance } = fine.currents(x);
-    if (!(balance < balanceTol)) return false;
-    const dissipation = fine.dissipation(x);
-    return (
-      Math.max(Math.abs(inlet - dissipation), Math.abs(outlet - dissipation)) <=
-      balanceTol * dissipation
-    );
-  };
+  // σ_eff settles by the dissipation (tracked from TRACK_FROM × the residual tolerance on),
+  // optionally with the face currents' balance as well.
+  const monitor = new DissipationMonitor(conductivityTol);
+  const settled = (): boolean =>
+    monitor.record(fine.dissipation(x)) &&
+    (balanceTol === undefined || fine.currents(x).balance < balanceTol);
   while (iterations < maxIterations) {
     const pq = fine.apply(p, w);
     if (!(pq > 0) || !(rz > 0)) {
@@ -316,13 +330,13 @@ export function solveVoxelConduction(
     const rr = fine.update(alpha, p, w, x, r);
     iterations++;
     relativeResidual = Math.sqrt(rr) / bNorm;
-    // Below the residual tolerance the face currents decide (cheap: the two end layers); CG
-    // goes on until they balance, then the true float64 residual confirms. The float32
-    // recurrence drifts from the true residual, so every further drop by REPLACEMENT_DROP it is
-    // replaced by the true residual and the search direction restarts.
-    if (relativeResidual < replaceBelow || (relativeResidual < tol && currentsConverged())) {
+    const sigmaSettled = relativeResidual < TRACK_FROM * tol && settled();
+    // Converged when the residual is below the tolerance and σ_eff has settled; the true float64
+    // residual confirms. The float32 recurrence drifts from the true residual, so every further
+    // drop by REPLACEMENT_DROP it is replaced by the true residual and the search restarts.
+    if (relativeResidual < replaceBelow || (relativeResidual < tol && sigmaSettled)) {
       relativeResidual = Math.sqrt(fine.trueResidual(x, r)) / bNorm;
-      if (relativeResidual < tol && currentsConverged()) {
+      if (relativeResidual < tol && sigmaSettled) {
         converged = true;
         break;
       }
@@ -343,13 +357,14 @@ export function solveVoxelConduction(
 
   // Currents through both electrode faces, and the current-carrying voxels.
   const { inlet, outlet, balance } = fine.currents(x);
-  if (!Number.isFinite(inlet) || !Number.isFinite(outlet)) {
+  const current = fine.dissipation(x);
+  if (!Number.isFinite(inlet) || !Number.isFinite(outlet) || !Number.isFinite(current)) {
     throw new SolidCellError(
       'E_SOLVER_NON_FINITE',
-      `non-finite face current after ${iterations} iterations (inlet ${inlet}, outlet ${outlet})`,
+      `non-finite current after ${iterations} iterations (inlet ${inlet}, outlet ${outlet}, ` +
+        `dissipation ${current})`,
     );
   }
-  const current = 0.5 * (inlet + outlet);
   const currentCarryingVoxels = fine.countCurrentCarrying(x, (threshold * current) / (ny * nz));
   const vectorBytes = (4 * (flexible ? 4 : 3) + 8) * length;
   const seconds = (clock() - start) / 1000;

@@ -181,7 +181,7 @@ describe('ClusterCorrection', () => {
     expect(corrected.iterations * 2).toBeLessThan(plain.iterations);
     const reference = solveVoxelConduction(grid, sigma, 'x', {
       relativeTolerance: 1e-12,
-      currentBalanceTolerance: 1e-9,
+      conductivityTolerance: 1e-9,
       maxIterations: 5000,
     });
     expect(
