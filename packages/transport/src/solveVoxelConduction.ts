@@ -18,8 +18,6 @@ const COMPACT_ACTIVE_FRACTION = 0.5;
 
 /** Below the tolerance, the recurrence residual is replaced by the true one every drop by this. */
 const REPLACEMENT_DROP = 1e-2;
-/** The dissipation is tracked once the residual is below this multiple of the tolerance. */
-const TRACK_FROM = 100;
 
 declare const performance: { now(): number };
 
@@ -306,8 +304,8 @@ export function solveVoxelConduction(
   let relativeResidual = 1;
   let converged = false;
   let replaceBelow = tol;
-  // σ_eff settles by the dissipation (tracked from TRACK_FROM × the residual tolerance on),
-  // optionally with the face currents' balance as well.
+  // σ_eff settles by the dissipation (one pass per iteration, so that fast solves need not wait
+  // for two windows after reaching the tolerance), optionally with the face currents' balance.
   const monitor = new DissipationMonitor(conductivityTol);
   const settled = (): boolean =>
     monitor.record(fine.dissipation(x)) &&
@@ -330,7 +328,7 @@ export function solveVoxelConduction(
     const rr = fine.update(alpha, p, w, x, r);
     iterations++;
     relativeResidual = Math.sqrt(rr) / bNorm;
-    const sigmaSettled = relativeResidual < TRACK_FROM * tol && settled();
+    const sigmaSettled = settled();
     // Converged when the residual is below the tolerance and σ_eff has settled; the true float64
     // residual confirms. The float32 recurrence drifts from the true residual, so every further
     // drop by REPLACEMENT_DROP it is replaced by the true residual and the search restarts.

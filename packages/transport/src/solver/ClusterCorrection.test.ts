@@ -163,6 +163,23 @@ describe('ClusterCorrection', () => {
     }
   });
 
+  it('keeps the iterations nearly flat in a two-phase contrast from 10:1 to 10⁵:1', () => {
+    const grid = createThreePhaseGrid({ shape: [40, 40, 40], seed: 2024, ncmRadius: 4 });
+    const iterations = [10, 1e3, 1e5].map(
+      (contrast) =>
+        solveVoxelConduction(grid, table({ ncm: 500 / contrast, carbon: 500 }), 'x').iterations,
+    );
+    const without = solveVoxelConduction(grid, table({ ncm: 500 / 1e5, carbon: 500 }), 'x', {
+      multigrid: { clusters: false },
+      onNotConverged: 'report',
+    }).iterations;
+    report(
+      `two-phase 40³, 10:1 / 1e3:1 / 1e5:1: ${iterations.join(' / ')} iterations (1e5:1 without: ${without})`,
+    );
+    expect(Math.max(...iterations)).toBeLessThan(2.5 * Math.min(...iterations));
+    expect(iterations[2]! * 3).toBeLessThan(without);
+  });
+
   it('cuts the iterations on carbon islands in a 5·10⁵ weaker matrix, with the same σ_eff', () => {
     const grid = createThreePhaseGrid({ shape: [32, 32, 32], seed: 7, carbonFraction: 0.12 });
     const sigma = table({ ncm: 1e-3, se: 1e-3, carbon: 500 });
