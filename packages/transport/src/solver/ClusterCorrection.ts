@@ -5,7 +5,7 @@
 import type { LinkVisitor } from './FineSystem.js';
 import type { LevelVector } from './stencilKernels.js';
 
-/** Link conductances are binned by half decades below the largest for the contrast gap. */
+/** Link conductances are binned by half decades below 1 (the largest σ) for the contrast gap. */
 const BINS_PER_DECADE = 2;
 const BINS = 30;
 /** A bin holding at most this fraction of the links counts as empty (stray mixed voxels). */
@@ -14,36 +14,34 @@ const EMPTY_BIN = 1e-4;
 const GAP_BINS = 2;
 
 /**
- * The conductance above which links are strong: the lower edge of the band of conductances just
- * below the largest, i.e. the top of the first gap of at least one decade in the histogram of
- * link conductances. Undefined when no such gap has links below it (no contrast). Measured:
+ * The conductance above which links are strong: the lower edge of the band of the largest
+ * conductances, i.e. the top of the first gap of at least one decade in the histogram of link
+ * conductances. Undefined when no such gap has links below it (no contrast). Measured:
  * the paper's SC and CF electrodes, electronic path, give 10⁻³ of the largest (the sub-voxel
  * carbon rims fill the decades above; 1e-3 to 1e-5 converge alike there, 1e-2 and above split
  * islands at their rims and stall); a two-phase 1000:1 composite gives 10^-0.5 (carbon links
  * only; 22 instead of 61 iterations at 64³).
  */
 function strongThreshold(graph: LinkGraph): number | undefined {
-  let largest = 0;
+  // Conductances are normalised by the largest voxel σ, so every link is at most 1.
+  const counts = new Float64Array(BINS + 1);
   let links = 0;
   graph.eachLink((_p, _q, g, boundary) => {
     if (boundary) return;
-    largest = Math.max(largest, g);
+    const bin = Math.floor(-BINS_PER_DECADE * Math.log10(g));
+    counts[Math.min(BINS, Math.max(0, bin))]!++;
     links++;
   });
-  const counts = new Float64Array(BINS + 1);
-  graph.eachLink((_p, _q, g, boundary) => {
-    if (boundary) return;
-    const bin = Math.floor(-BINS_PER_DECADE * Math.log10(g / largest));
-    counts[Math.min(BINS, Math.max(0, bin))]!++;
-  });
   const empty = EMPTY_BIN * links;
-  for (let bin = 1; bin + GAP_BINS <= BINS; bin++) {
+  let top = 0;
+  while (top < BINS && counts[top]! <= empty) top++;
+  for (let bin = top + 1; bin + GAP_BINS <= BINS; bin++) {
     let gap = true;
     for (let k = bin; k < bin + GAP_BINS; k++) gap &&= counts[k]! <= empty;
     if (!gap) continue;
     let below = 0;
     for (let k = bin + GAP_BINS; k <= BINS; k++) below += counts[k]!;
-    return below > empty ? largest * 10 ** (-bin / BINS_PER_DECADE) : undefined;
+    return below > empty ? 10 ** (-bin / BINS_PER_DECADE) : undefined;
   }
   return undefined;
 }
