@@ -2,7 +2,7 @@
 // harmonic-mean face conductances, half-voxel Dirichlet faces, and the conducting cluster that
 // spans both electrodes (everything else is disconnected: zero conductances, no unknown).
 import { type Axis, invalidInput, type VoxelGrid } from '@solidcell/core';
-import { mixedVoxelConductivity_S_per_m } from './conductivityTable.js';
+import { voxelConductivity_S_per_m } from './conductivityTable.js';
 import { allocateLevel, type GridLevel, indexActiveRuns } from './solver/GridLevel.js';
 
 /** Statistics of a built level. */
@@ -71,7 +71,6 @@ export function buildConductanceLevel(
   sigma.fill(0);
 
   // Voxel conductivities in solver order and their maximum.
-  const sigmaCarbon = table[3]!;
   let sigmaMax = 0;
   let conducting = 0;
   for (let k = 0; k < nz; k++) {
@@ -79,15 +78,7 @@ export function buildConductanceLevel(
       const row = sz * (k + 1) + sy * (j + 1) + 1;
       const gRow = sj * j + sk * k;
       for (let i = 0; i < nx; i++) {
-        const g = gRow + si * i;
-        const label = grid.labels[g]!;
-        let value = table[label]!;
-        if (Number.isNaN(value)) invalidInput(`grid.labels[${g}]`, label, 'a PhaseLabel 0–3');
-        if (carbon !== undefined) {
-          const f = carbon[g]!;
-          if (!(f >= 0 && f <= 1)) invalidInput(`grid.carbonFraction[${g}]`, f, 'a fraction 0–1');
-          if (f > 0) value = mixedVoxelConductivity_S_per_m(value, f, sigmaCarbon);
-        }
+        const value = voxelConductivity_S_per_m(grid, table, gRow + si * i);
         sigma[row + i] = value;
         if (value > 0) conducting++;
         if (value > sigmaMax) sigmaMax = value;

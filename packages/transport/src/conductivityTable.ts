@@ -1,6 +1,6 @@
 // Per-voxel conductivity of a voxel grid: a lookup table by phase label plus the sub-voxel carbon
 // mixing rule, validated against the phase conductivity map of a TransportQuery.
-import { type ElectrodePhase, invalidInput, PhaseLabel } from '@solidcell/core';
+import { type ElectrodePhase, invalidInput, PhaseLabel, type VoxelGrid } from '@solidcell/core';
 
 /** Phases that have a voxel label (binder has none and is ignored by voxel solves). */
 export const LABELLED_PHASES = ['pore', 'ncm', 'se', 'carbon'] as const;
@@ -44,4 +44,28 @@ export function mixedVoxelConductivity_S_per_m(
   sigmaCarbon_S_per_m: number,
 ): number {
   return (1 - carbonFraction) * sigmaLabel_S_per_m + carbonFraction * sigmaCarbon_S_per_m;
+}
+
+/**
+ * Conductivity of voxel `index` of `grid` as the voxel solve sees it (S/m): its label's entry of
+ * `table` (from {@link labelConductivityTable}) mixed with its sub-voxel carbon fraction.
+ *
+ * @throws SolidCellError `E_INVALID_INPUT` naming the voxel for an unknown label or a carbon
+ *   fraction outside 0–1.
+ */
+export function voxelConductivity_S_per_m(
+  grid: VoxelGrid,
+  table: Float64Array,
+  index: number,
+): number {
+  const label = grid.labels[index]!;
+  const sigmaLabel_S_per_m = table[label]!;
+  if (Number.isNaN(sigmaLabel_S_per_m)) {
+    invalidInput(`grid.labels[${index}]`, label, 'a PhaseLabel 0–3');
+  }
+  const f = grid.carbonFraction?.[index] ?? 0;
+  if (!(f >= 0 && f <= 1)) invalidInput(`grid.carbonFraction[${index}]`, f, 'a fraction 0–1');
+  return f > 0
+    ? mixedVoxelConductivity_S_per_m(sigmaLabel_S_per_m, f, table[PhaseLabel.carbon]!)
+    : sigmaLabel_S_per_m;
 }

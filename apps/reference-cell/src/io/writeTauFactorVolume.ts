@@ -13,8 +13,8 @@ import { writeFileAtomic } from '@solidcell/microstructure/node';
 import {
   type LabelledVolumeFractions,
   labelConductivityTable,
-  mixedVoxelConductivity_S_per_m,
   phaseVolumeFractions,
+  voxelConductivity_S_per_m,
 } from '@solidcell/transport';
 
 /** What {@link tauFactorVolume} exports: one solve of SolidCell and its result. */
@@ -88,22 +88,9 @@ function voxelConductivities_S_per_m(
   phaseConductivity_S_per_m: Readonly<Record<ElectrodePhase, number>>,
 ): Float64Array {
   const table = labelConductivityTable(phaseConductivity_S_per_m);
-  const sigmaCarbon_S_per_m = table[3]!;
-  const { labels, carbonFraction } = grid;
-  const conductivity_S_per_m = new Float64Array(labels.length);
-  for (let index = 0; index < labels.length; index++) {
-    const label = labels[index]!;
-    const sigmaLabel_S_per_m = table[label]!;
-    if (Number.isNaN(sigmaLabel_S_per_m)) {
-      invalidInput(`grid.labels[${index}]`, label, 'a PhaseLabel 0–3');
-    }
-    const f = carbonFraction?.[index] ?? 0;
-    if (!(f >= 0 && f <= 1)) invalidInput(`grid.carbonFraction[${index}]`, f, 'a fraction 0–1');
-    conductivity_S_per_m[index] = mixedVoxelConductivity_S_per_m(
-      sigmaLabel_S_per_m,
-      f,
-      sigmaCarbon_S_per_m,
-    );
+  const conductivity_S_per_m = new Float64Array(grid.labels.length);
+  for (let index = 0; index < grid.labels.length; index++) {
+    conductivity_S_per_m[index] = voxelConductivity_S_per_m(grid, table, index);
   }
   return conductivity_S_per_m;
 }
