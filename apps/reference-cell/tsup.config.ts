@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     bin: 'src/bin.ts',
     experimentWorker: 'src/reproduce/experimentWorker.ts',
+    transportWorker: 'src/studies/transportWorker.ts',
   },
   format: ['esm'],
   dts: { entry: 'src/index.ts' },

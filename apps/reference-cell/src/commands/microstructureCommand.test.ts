@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PhaseLabel } from '@solidcell/core';
 import { readRawLabels } from '@solidcell/microstructure/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,5 +71,25 @@ describe('solidcell microstructure --out', () => {
         }
       }
     }
+  });
+});
+
+// The worker-thread path needs the built CLI (tests run the TypeScript sources inline); CI builds
+// before it tests.
+const BUILT_CLI = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
+
+describe.skipIf(!existsSync(BUILT_CLI))('solidcell microstructure --jobs (built CLI)', () => {
+  it('gives the same study on two worker threads as in one thread', () => {
+    const study = (jobs: number) => {
+      const args = ['microstructure', '--ncm', '90', '--se', '7', '--carbon', '3'];
+      args.push('--voxels', '24', '--jobs', String(jobs), '--json');
+      const { solver, ...rest } = JSON.parse(
+        execFileSync(process.execPath, [BUILT_CLI, ...args], { encoding: 'utf8' }),
+      );
+      return { rest, iterations: solver.iterations, solves: solver.solves };
+    };
+    const inline = study(1);
+    expect(inline.solves).toBe(6);
+    expect(study(2)).toEqual(inline);
   });
 });

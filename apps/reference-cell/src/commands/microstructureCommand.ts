@@ -20,8 +20,9 @@ import {
 } from '../cli/parseNumberOption.js';
 import { runWithProgress } from '../cli/runWithProgress.js';
 import { writeTauFactorVolume } from '../io/writeTauFactorVolume.js';
+import { defaultJobs } from '../reproduce/runStudy.js';
 import {
-  computeMicrostructure,
+  computeMicrostructureInParallel,
   type MicrostructureStudy,
 } from '../studies/computeMicrostructure.js';
 import { parseCarbonType, withCarbonTypeOption } from './carbonTypeOption.js';
@@ -38,6 +39,7 @@ interface MicrostructureFlags {
   readonly temperatureC: string;
   readonly out?: string;
   readonly json?: boolean;
+  readonly jobs?: string;
 }
 
 const fmt = (value: number | undefined, digits = 3): string =>
@@ -60,7 +62,10 @@ function writeTauFactorVolumes(dir: string, grid: VoxelGrid, study: Microstructu
 }
 
 /** Builds, measures and solves one microstructure. */
-export function runMicrostructure(flags: MicrostructureFlags, output: CommandOutput): void {
+export async function runMicrostructure(
+  flags: MicrostructureFlags,
+  output: CommandOutput,
+): Promise<void> {
   const voxels = parseBoundedOption('--voxels', flags.voxels, {
     min: 16,
     max: MAX_GRID_VOXELS_PER_EDGE,
@@ -78,6 +83,15 @@ export function runMicrostructure(flags: MicrostructureFlags, output: CommandOut
     max: 150,
     unit: '°C',
   });
+  const jobs =
+    flags.jobs === undefined
+      ? defaultJobs()
+      : parseBoundedOption('--jobs', flags.jobs, {
+          min: 1,
+          max: 64,
+          unit: 'threads',
+          integer: true,
+        });
   assertGridFitsNodeMemory(voxels);
   const input = {
     massFractions_wtPct: {
@@ -92,8 +106,8 @@ export function runMicrostructure(flags: MicrostructureFlags, output: CommandOut
     seed,
     temperature_K: fromCelsius(temperature_C),
   };
-  const study = runWithProgress(`microstructure ${voxels}³`, false, (onProgress) =>
-    computeMicrostructure(input, onProgress),
+  const study = await runWithProgress(`microstructure ${voxels}³`, false, (onProgress) =>
+    computeMicrostructureInParallel(input, jobs, onProgress),
   );
   const { result, microstructure } = study;
   if (flags.out !== undefined && microstructure.grid !== undefined) {
@@ -156,5 +170,9 @@ export function registerMicrostructureCommand(program: Command, output: CommandO
       'write labels (raw uint8 + JSON header), .vti, slice PNGs and TauFactor volumes here',
     )
     .option('--json', 'print one JSON document on stdout')
+    .option(
+      '--jobs <n>',
+      'worker threads for the six independent solves (default: number of cores)',
+    )
     .action((flags: MicrostructureFlags) => runMicrostructure(flags, output));
 }

@@ -1,5 +1,7 @@
 // The microstructure study: build the voxel electrode for a composition with its carbon plugin,
-// measure its descriptors and solve ionic and electronic conduction along x, y and z.
+// measure its descriptors and solve ionic and electronic conduction along x, y and z, in this
+// thread or with the independent solves on worker threads.
+import { fileURLToPath } from 'node:url';
 import {
   type Axis,
   type CarbonShape,
@@ -10,8 +12,10 @@ import {
   parseCompositionInput,
   type SolverReport,
   type TransportPath,
+  type TransportResult,
 } from '@solidcell/core';
 import { carbonPluginId, firstPartyPlugin } from '../plugins/firstPartyPlugins.js';
+import { runTasks } from '../reproduce/runTasks.js';
 import { type PhaseConductivities, phaseConductivities } from './phaseConductivities.js';
 
 /** Inputs of {@link computeMicrostructure}; lengths in metres. */
@@ -64,69 +68,103 @@ export interface MicrostructureStudy {
   readonly phaseConductivity_S_per_m: Readonly<Record<TransportPath, PhaseConductivities>>;
 }
 
-/** Runs the microstructure study. */
-export function computeMicrostructure(
+/** One transport solve of the study (plain data: it crosses to worker threads). */
+export interface TransportSolveTask {
+  readonly microstructure: Microstructure;
+  readonly path: TransportPath;
+  readonly axis: Axis;
+  readonly phaseConductivity_S_per_m: PhaseConductivities;
+}
+
+/** The generated structure and the solves it needs. */
+interface PreparedStudy {
+  readonly microstructure: Microstructure;
+  readonly phaseConductivity_S_per_m: Readonly<Record<TransportPath, PhaseConductivities>>;
+  readonly tasks: readonly TransportSolveTask[];
+}
+
+/** Electronic solves first: they take longest, so a worker pool ends evenly. */
+const PATHS: readonly TransportPath[] = ['electronic', 'ionic'];
+
+function studyCell(carbonShape: CarbonShape) {
+  return createCell([
+    firstPartyPlugin('materials'),
+    firstPartyPlugin('ncm-charge-transfer'),
+    firstPartyPlugin(carbonPluginId(carbonShape)),
+    // A solve that stops on its iteration limit is reported (solver.converged), not fatal.
+    firstPartyPlugin('voxel-transport', { onNotConverged: 'report' }),
+  ]);
+}
+
+/** Solves one task with the voxel transport (in this thread or on a worker). */
+export function solveTransportTask(task: TransportSolveTask): TransportResult {
+  return studyCell(task.microstructure.carbonShape).transport('voxel-fv').effectiveConductivity({
+    microstructure: task.microstructure,
+    path: task.path,
+    phaseConductivity_S_per_m: task.phaseConductivity_S_per_m,
+    axis: task.axis,
+  });
+}
+
+function prepareStudy(
   input: MicrostructureStudyInput,
   onProgress?: ProgressCallback,
-): MicrostructureStudy {
+): PreparedStudy {
   const composition = parseCompositionInput({
     massFractions_wtPct: input.massFractions_wtPct,
     carbonShape: input.carbonShape,
     porosity: input.porosity,
   });
   const { electrodeVolumeFractions } = describeComposition(composition);
-  const cell = createCell([
-    firstPartyPlugin('materials'),
-    firstPartyPlugin('ncm-charge-transfer'),
-    firstPartyPlugin(carbonPluginId(input.carbonShape)),
-    // A solve that stops on its iteration limit is reported (solver.converged), not fatal.
-    firstPartyPlugin('voxel-transport', { onNotConverged: 'report' }),
-  ]);
+  const cell = studyCell(input.carbonShape);
   const microstructure = cell.morphologyFor(input.carbonShape).generate(
     {
       volumeFractions: electrodeVolumeFractions,
       seed: input.seed,
       grid: { voxels: input.voxels, voxelSize_m: input.voxelSize_m },
     },
-    (fraction, stage) => onProgress?.(0.4 * fraction, `generate: ${stage}`),
+    (fraction, stage) => onProgress?.(GENERATION_SHARE * fraction, `generate: ${stage}`),
   );
+  const phaseConductivity_S_per_m = {
+    ionic: phaseConductivities(cell, input.carbonShape, 'ionic', input.temperature_K),
+    electronic: phaseConductivities(cell, input.carbonShape, 'electronic', input.temperature_K),
+  };
   const axes = input.axes ?? ['x', 'y', 'z'];
-  const transport = cell.transport('voxel-fv');
+  const tasks = PATHS.flatMap((path) =>
+    axes.map((axis) => ({
+      microstructure,
+      path,
+      axis,
+      phaseConductivity_S_per_m: phaseConductivity_S_per_m[path],
+    })),
+  );
+  return { microstructure, phaseConductivity_S_per_m, tasks };
+}
+
+function assembleStudy(
+  input: MicrostructureStudyInput,
+  prepared: PreparedStudy,
+  results: readonly TransportResult[],
+): MicrostructureStudy {
   const conductivity = { ionic: {} as PerAxis, electronic: {} as PerAxis };
   const tortuosity = { ionic: {} as PerAxis, electronic: {} as PerAxis };
   const carrying = { ionic: {} as PerAxis, electronic: {} as PerAxis };
   let iterations = 0;
   let seconds = 0;
   let worstResidual = 0;
-  let solves = 0;
   let converged = true;
-  const paths: TransportPath[] = ['ionic', 'electronic'];
-  const phaseConductivity_S_per_m = {
-    ionic: phaseConductivities(cell, input.carbonShape, 'ionic', input.temperature_K),
-    electronic: phaseConductivities(cell, input.carbonShape, 'electronic', input.temperature_K),
-  };
-  for (const path of paths) {
-    const sigma = phaseConductivity_S_per_m[path];
-    for (const axis of axes) {
-      onProgress?.(0.4 + (0.6 * solves) / (paths.length * axes.length), `solve ${path} ${axis}`);
-      const result = transport.effectiveConductivity({
-        microstructure,
-        path,
-        phaseConductivity_S_per_m: sigma,
-        axis,
-      });
-      conductivity[path][axis] = result.conductivity_S_per_m;
-      tortuosity[path][axis] = result.tortuosityFactor;
-      carrying[path][axis] = result.currentCarryingFraction;
-      const report: SolverReport | undefined = result.solver;
-      iterations += report?.iterations ?? 0;
-      seconds += report?.seconds ?? 0;
-      worstResidual = Math.max(worstResidual, report?.relativeResidual ?? 0);
-      if (report?.converged === false) converged = false;
-      solves += 1;
-    }
+  for (const [index, { path, axis }] of prepared.tasks.entries()) {
+    const result = results[index]!;
+    conductivity[path][axis] = result.conductivity_S_per_m;
+    tortuosity[path][axis] = result.tortuosityFactor;
+    carrying[path][axis] = result.currentCarryingFraction;
+    const report: SolverReport | undefined = result.solver;
+    iterations += report?.iterations ?? 0;
+    seconds += report?.seconds ?? 0;
+    worstResidual = Math.max(worstResidual, report?.relativeResidual ?? 0);
+    if (report?.converged === false) converged = false;
   }
-  onProgress?.(1, 'done');
+  const { microstructure, phaseConductivity_S_per_m } = prepared;
   const d = microstructure.descriptors;
   return {
     microstructure,
@@ -141,8 +179,65 @@ export function computeMicrostructure(
       conductivitySPerM: conductivity,
       tortuosityFactor: tortuosity,
       currentCarryingFraction: carrying,
-      solver: { iterations, relativeResidual: worstResidual, seconds, solves, converged },
+      solver: {
+        iterations,
+        relativeResidual: worstResidual,
+        seconds,
+        solves: prepared.tasks.length,
+        converged,
+      },
       grid: { voxels: input.voxels, voxelSize_m: input.voxelSize_m, seed: input.seed },
     },
   };
+}
+
+/** Share of the progress bar given to generating the structure. */
+const GENERATION_SHARE = 0.4;
+
+/** Runs the microstructure study in this thread. */
+export function computeMicrostructure(
+  input: MicrostructureStudyInput,
+  onProgress?: ProgressCallback,
+): MicrostructureStudy {
+  const prepared = prepareStudy(input, onProgress);
+  const results = prepared.tasks.map((task, index) => {
+    onProgress?.(
+      GENERATION_SHARE + ((1 - GENERATION_SHARE) * index) / prepared.tasks.length,
+      `solve ${task.path} ${task.axis}`,
+    );
+    return solveTransportTask(task);
+  });
+  onProgress?.(1, 'done');
+  return assembleStudy(input, prepared, results);
+}
+
+// Worker threads need the built JavaScript; from TypeScript sources (tests) solves run inline.
+const RUNNING_FROM_SOURCE = fileURLToPath(import.meta.url).endsWith('.ts');
+const WORKER_URL = new URL('./transportWorker.js', import.meta.url);
+
+/**
+ * Runs the study with its independent solves (paths × axes) on up to `jobs` worker threads; the
+ * same result as {@link computeMicrostructure}, byte for byte.
+ */
+export async function computeMicrostructureInParallel(
+  input: MicrostructureStudyInput,
+  jobs: number,
+  onProgress?: ProgressCallback,
+): Promise<MicrostructureStudy> {
+  const prepared = prepareStudy(input, onProgress);
+  let finished = 0;
+  const results = await runTasks(prepared.tasks, {
+    jobs: RUNNING_FROM_SOURCE ? 1 : Math.max(1, Math.min(jobs, prepared.tasks.length)),
+    workerUrl: WORKER_URL,
+    runInline: solveTransportTask,
+    onResult: () => {
+      finished += 1;
+      onProgress?.(
+        GENERATION_SHARE + ((1 - GENERATION_SHARE) * finished) / prepared.tasks.length,
+        `${finished} of ${prepared.tasks.length} solves`,
+      );
+    },
+  });
+  onProgress?.(1, 'done');
+  return assembleStudy(input, prepared, results);
 }
