@@ -50,6 +50,20 @@ function timeSimulate(args) {
   return (performance.now() - started) / 1000;
 }
 
+/** Wall time of `solidcell microstructure` at 96³ (90/9/1 wt% SC) on `jobs` worker threads. */
+function timeMicrostructureStudy(jobs) {
+  console.log(`\n== solidcell microstructure 96³, 6 solves on ${jobs} worker thread(s)`);
+  const started = performance.now();
+  const args = ['--ncm', '90', '--se', '9', '--carbon', '1', '--voxels', '96', '--json'];
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'apps/reference-cell/dist/bin.js'), 'microstructure', ...args, '--jobs', `${jobs}`],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  if (run.status !== 0) throw new Error(`microstructure failed:\n${run.stderr.toString()}`);
+  return (performance.now() - started) / 1000;
+}
+
 /** 150 ageing cycles of a 6 mAh/cm² SC electrode with every first-party plugin, minus CLI start-up. */
 function timeAgeingCycles() {
   console.log(
@@ -79,6 +93,7 @@ step('build the CLI', bin('turbo'), [
   '--output-logs=errors-only',
 ]);
 const ageingSeconds = timeAgeingCycles();
+const studySeconds = [1, 2].map(timeMicrostructureStudy);
 const quickSeconds = timeReproduction(true);
 const defaultSeconds = skipDefault ? undefined : timeReproduction(false);
 
@@ -167,6 +182,13 @@ target(
   'CLI wall time minus its start-up (default mesh, formation first)',
 );
 target(
+  'solidcell microstructure 96³, 90/9/1 SC, 6 solves: 1 → 2 worker threads (s)',
+  'both cores used',
+  `${fmt(studySeconds[0], 1)} → ${fmt(studySeconds[1], 1)}`,
+  studySeconds[1] < studySeconds[0] ? 'holds' : 'missed',
+  `speed-up ${fmt(studySeconds[0] / studySeconds[1])}× (independent solves on worker threads)`,
+);
+target(
   'solidcell reproduce --quick (s, empty cache)',
   '≤ 10 s',
   fmt(quickSeconds, 1),
@@ -183,7 +205,7 @@ const section = [
   '',
   `## ${new Date().toISOString().slice(0, 10)} — ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   '',
-  'Single-threaded solvers; medians with (min–max) over the runs each benchmark states.',
+  'Single-threaded solvers (the microstructure study row: whole solves on worker threads); medians with (min–max) over the runs each benchmark states.',
   '',
   '| benchmark | target | measured median (min–max) | verdict | detail |',
   '|---|---|---|---|---|',
