@@ -1,5 +1,6 @@
 // Strict parsing of numeric command-line values: the whole string must be a finite number, and
 // bounded options name their allowed range.
+import { availableParallelism } from 'node:os';
 import { describeBounds, invalidInput, type NumberBounds } from '@solidcell/core';
 
 /** Parses `text` as a finite decimal number, or throws naming the flag. */
@@ -24,4 +25,10 @@ export function parseBoundedOption(flag: string, text: string, bounds: NumberBou
 /** Parses `--seed`: an unsigned 32-bit integer. */
 export function parseSeedOption(text: string): number {
   return parseBoundedOption('--seed', text, { min: 0, max: 4294967295, unit: '', integer: true });
+}
+
+/** `--jobs`: worker threads, 1–64; the machine's cores when not given. */
+export function parseJobsOption(text: string | undefined): number {
+  if (text === undefined) return availableParallelism();
+  return parseBoundedOption('--jobs', text, { min: 1, max: 64, unit: 'threads', integer: true });
 }

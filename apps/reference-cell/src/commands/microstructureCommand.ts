@@ -15,12 +15,12 @@ import type { Command } from 'commander';
 import type { CommandOutput } from '../cli/output.js';
 import {
   parseBoundedOption,
+  parseJobsOption,
   parseNumberOption,
   parseSeedOption,
 } from '../cli/parseNumberOption.js';
 import { runWithProgress } from '../cli/runWithProgress.js';
 import { writeTauFactorVolume } from '../io/writeTauFactorVolume.js';
-import { defaultJobs } from '../reproduce/runStudy.js';
 import {
   computeMicrostructureInParallel,
   type MicrostructureStudy,
@@ -83,15 +83,7 @@ export async function runMicrostructure(
     max: 150,
     unit: '°C',
   });
-  const jobs =
-    flags.jobs === undefined
-      ? defaultJobs()
-      : parseBoundedOption('--jobs', flags.jobs, {
-          min: 1,
-          max: 64,
-          unit: 'threads',
-          integer: true,
-        });
+  const jobs = parseJobsOption(flags.jobs);
   assertGridFitsNodeMemory(voxels);
   const input = {
     massFractions_wtPct: {

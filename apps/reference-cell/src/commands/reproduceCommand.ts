@@ -3,10 +3,10 @@
 import { createCell, fromCelsius, SolidCellError } from '@solidcell/core';
 import type { Command } from 'commander';
 import type { CommandOutput } from '../cli/output.js';
-import { parseBoundedOption, parseSeedOption } from '../cli/parseNumberOption.js';
+import { parseJobsOption, parseSeedOption } from '../cli/parseNumberOption.js';
 import { firstPartyPlugin } from '../plugins/firstPartyPlugins.js';
 import { buildMetrics } from '../reproduce/buildMetrics.js';
-import { defaultJobs, runStudy } from '../reproduce/runStudy.js';
+import { runStudy } from '../reproduce/runStudy.js';
 import {
   cellTasks,
   microstructureTasks,
@@ -53,15 +53,7 @@ function studyPlanSummary(settings: StudySettings, jobs: number, outDir: string)
 /** Runs the reproduction; SIGINT/SIGTERM stop it cleanly, keeping finished experiments cached. */
 export async function runReproduce(flags: ReproduceFlags, output: CommandOutput): Promise<void> {
   const seed = parseSeedOption(flags.seed);
-  const jobs =
-    flags.jobs === undefined
-      ? defaultJobs()
-      : parseBoundedOption('--jobs', flags.jobs, {
-          min: 1,
-          max: 64,
-          unit: 'threads',
-          integer: true,
-        });
+  const jobs = parseJobsOption(flags.jobs);
   const settings = studySettings(flags.quick === true, seed);
   if (flags.dryRun) {
     const plan = studyPlanSummary(settings, jobs, flags.out);

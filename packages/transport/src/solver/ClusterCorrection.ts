@@ -4,6 +4,7 @@
 // floating on weak links through the matrix phase.
 import type { LinkVisitor } from './FineSystem.js';
 import type { LevelVector } from './stencilKernels.js';
+import { UnionFind } from './UnionFind.js';
 
 /** Link conductances are binned by half decades below 1 (the largest σ) for the contrast gap. */
 const BINS_PER_DECADE = 2;
@@ -51,33 +52,6 @@ export interface LinkGraph {
   /** Vector length. */
   readonly length: number;
   eachLink(visit: LinkVisitor): void;
-}
-
-/** Union–find over vector positions with path compression; the smaller index is the root. */
-class UnionFind {
-  private readonly root: Int32Array;
-
-  public constructor(n: number) {
-    this.root = Int32Array.from({ length: n }, (_, u) => u);
-  }
-
-  public find(u: number): number {
-    const { root } = this;
-    let r = u;
-    while (root[r] !== r) r = root[r]!;
-    while (root[u] !== r) {
-      const next = root[u]!;
-      root[u] = r;
-      u = next;
-    }
-    return r;
-  }
-
-  public join(u: number, v: number): void {
-    const ru = this.find(u);
-    const rv = this.find(v);
-    if (ru !== rv) this.root[Math.max(ru, rv)] = Math.min(ru, rv);
-  }
 }
 
 /**

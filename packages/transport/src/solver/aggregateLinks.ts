@@ -3,6 +3,7 @@
 // holding a carbon strand and the NCM around it gives two aggregates, not one), and the coarse
 // graph is the Galerkin sum of the fine links between aggregates, scaled.
 import type { GraphLevel } from './GraphLevel.js';
+import { UnionFind } from './UnionFind.js';
 
 /** A conductance graph to aggregate, with the block of every unknown. */
 export interface LinkTable {
@@ -86,17 +87,7 @@ function componentsInBlocks(
 ): number {
   const { n, column, conductance, block } = table;
   const { blockStart, members } = grouped;
-  const root = new Int32Array(n);
-  const find = (u: number): number => {
-    let r = u;
-    while (root[r] !== r) r = root[r]!;
-    while (root[u] !== r) {
-      const next = root[u]!;
-      root[u] = r;
-      u = next;
-    }
-    return r;
-  };
+  const sets = new UnionFind(n);
   let count = 0;
   for (let b = 0; b + 1 < blockStart.length; b++) {
     const s0 = blockStart[b]!;
@@ -107,7 +98,6 @@ function componentsInBlocks(
       count++;
       continue;
     }
-    for (let s = s0; s < s1; s++) root[members[s]!] = members[s]!;
     for (let s = s0; s < s1; s++) {
       const u = members[s]!;
       const end = linkStart(table, u + 1);
@@ -116,14 +106,12 @@ function componentsInBlocks(
         if (v >= n || block[v] !== b) continue;
         const g = conductance[t]!;
         if (g <= 0 || g < strength * Math.max(strongest[u]!, strongest[v]!)) continue;
-        const ru = find(u);
-        const rv = find(v);
-        if (ru !== rv) root[Math.max(ru, rv)] = Math.min(ru, rv);
+        sets.join(u, v);
       }
     }
     for (let s = s0; s < s1; s++) {
       const u = members[s]!;
-      const r = find(u);
+      const r = sets.find(u);
       parent[u] = r === u ? count++ : parent[r]!;
     }
   }
