@@ -136,7 +136,7 @@ export interface FineSystem extends LevelSystem {
    * Dissipation Σ g (Δφ)² over every link, the Dirichlet faces at 1 V / 0 V included (float64,
    * a sum of non-negative terms). By Thomson's principle it is at least the exact current at
    * Δφ = 1 V and exceeds it by exactly ‖x − x*‖²_A: an upper bound whose error is quadratic in
-   * the potential error, against which the face currents (linear error) are checked.
+   * the potential error (the face currents' error is linear), so σ_eff is computed from it.
    */
   dissipation(x: Float64Array): number;
   /** Active cells through which at least `minimumCurrent` flows. */

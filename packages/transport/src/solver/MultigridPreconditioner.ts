@@ -2,7 +2,7 @@
 // strength-aware aggregation levels (aggregateLinks), symmetric Gauss–Seidel smoothing, exact
 // coarsest solve.
 import { aggregateLinks, type LinkTable } from './aggregateLinks.js';
-import type { ClusterCorrection } from './ClusterCorrection.js';
+import { ClusterCorrection } from './ClusterCorrection.js';
 import { DenseCoarseSolver } from './DenseCoarseSolver.js';
 import {
   CompactFineSystem,
@@ -36,8 +36,11 @@ export interface MultigridOptions {
    * as graphs (robust at high conductivity contrast). @defaultValue 'strong'
    */
   readonly aggregation?: 'blocks' | 'strong';
-  /** Cluster correction on the fine level, before pre- and after post-smoothing. */
-  readonly clusters?: ClusterCorrection;
+  /**
+   * Add the cluster correction (ClusterCorrection) on the fine level, before pre- and after
+   * post-smoothing, when the level has a contrast gap and coarse levels (default false).
+   */
+  readonly clusters?: boolean;
 }
 
 interface CoarseLevel {
@@ -102,7 +105,10 @@ export class MultigridPreconditioner {
         : this.buildStrongLevels(fine, maxCells, GALERKIN_SCALE * scale);
     this.direct = new DenseCoarseSolver(coarsest);
     // Without coarse levels the cycle is the exact solve and needs no cluster correction.
-    this.clusters = this.coarse.length > 0 ? options.clusters : undefined;
+    this.clusters =
+      options.clusters === true && this.coarse.length > 0
+        ? ClusterCorrection.build(fine)
+        : undefined;
   }
 
   /** Strong-component aggregation (aggregateLinks); returns the coarsest level's table. */
@@ -218,11 +224,7 @@ export class MultigridPreconditioner {
       fine.smooth(b, x, 0);
       fine.smooth(b, x, 1);
     }
-    const next = this.coarse[0]!;
-    fine.restrict(b, x, next.b);
-    if (this.kCycle && this.coarse.length > 1) this.kSolve(1, next);
-    else this.cycle(1, next.ops, next.b, next.x);
-    fine.prolongAdd(next.x, x);
+    this.coarseCorrection(0, fine, b, x);
     fine.postSmooth(b, x, this.fineSteps);
     clusters.correct(b, x);
     this.clusterTraffic += 2 * clusters.traffic + 4 * fine.length;
@@ -236,12 +238,17 @@ export class MultigridPreconditioner {
     }
     const steps = depth === 0 ? this.fineSteps : this.steps;
     ops.preSmooth(b, x, steps);
+    this.coarseCorrection(depth, ops, b, x);
+    ops.postSmooth(b, x, steps);
+  }
+
+  /** x += P e with e the next level's cycle (or K-cycle) on Pᵀ (b − A x), right after smoothing. */
+  private coarseCorrection(depth: number, ops: LevelSystem, b: LevelVector, x: LevelVector): void {
     const next = this.coarse[depth]!;
     ops.restrict(b, x, next.b);
     if (this.kCycle && depth + 1 < this.coarse.length) this.kSolve(depth + 1, next);
     else this.cycle(depth + 1, next.ops, next.b, next.x);
     ops.prolongAdd(next.x, x);
-    ops.postSmooth(b, x, steps);
   }
 
   /**
