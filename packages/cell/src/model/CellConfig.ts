@@ -100,6 +100,11 @@ export interface CellSolverConfig {
   readonly initialStepSize_s?: number;
   /** Smallest step before giving up (s). @defaultValue 1e-9 s */
   readonly minStepSize_s?: number;
+  /**
+   * Highest order of the variable-order BDF integrator (1 … 5; 2 reproduces a BDF1/BDF2 code).
+   * @defaultValue 5
+   */
+  readonly maxOrder?: number;
   /** Newton iterations per attempt. @defaultValue 8 */
   readonly maxNewtonIterations?: number;
   /** Accepted + rejected steps per protocol step before giving up. @defaultValue 200 000 */
@@ -146,6 +151,7 @@ export const CELL_DEFAULTS = {
   maxStepSize_s: 3600,
   initialStepSize_s: 0.05,
   minStepSize_s: 1e-9,
+  maxOrder: 5,
   maxNewtonIterations: 8,
   maxStepsPerProtocolStep: 200_000,
 } as const;

@@ -108,6 +108,8 @@ export interface SolverSummary {
   readonly rejectedSteps: number;
   readonly newtonIterations: number;
   readonly jacobianEvaluations: number;
+  /** Accepted steps at each BDF order: element k − 1 counts order k. */
+  readonly acceptedStepsByOrder: readonly number[];
   /** max |F n_Li(t) + Q(t) − Q_side(t) − (same at t = 0)| over all steps (C/m²). */
   readonly maxConservationError_C_per_m2: number;
   /** ∫ |I| dt (C/m²), the scale of the conservation error. */

@@ -114,6 +114,7 @@ export function simulateExperiment(
     model,
     rtol,
     solverConfig.maxNewtonIterations ?? CELL_DEFAULTS.maxNewtonIterations,
+    solverConfig.maxOrder ?? CELL_DEFAULTS.maxOrder,
   );
   if (options.initialState !== undefined) {
     if (options.initialState.length !== model.size) {
@@ -231,7 +232,6 @@ export function simulateExperiment(
       }
     }
     let h = Math.min(h0, maxStep);
-    let rejectedLast = false;
     let count = 0;
     const tEnd = tStart + Math.min(timeLimit, safetyLimit);
     while (endReason === undefined) {
@@ -257,10 +257,7 @@ export function simulateExperiment(
       const trial = stepper.attempt(hTry);
       if (!trial.converged || trial.error > 1) {
         stepper.reject();
-        rejectedLast = true;
-        h = !trial.converged
-          ? hTry * 0.25
-          : hTry * Math.max(0.2, 0.9 * trial.error ** (-1 / (stepper.order + 1)));
+        h = hTry * stepper.suggestedStepRatio;
         if (!trial.converged && h < COLLAPSE_STEP_S && step.kind === 'current') {
           // End-of-discharge (or charge) collapse: the cell cannot carry the set current much
           // longer. If holding the cut-off voltage needs less current than the set current, the
@@ -281,12 +278,6 @@ export function simulateExperiment(
         }
         continue;
       }
-      const growth = Number.isNaN(trial.error)
-        ? 2
-        : Math.min(
-            2,
-            Math.max(0.2, 0.9 * Math.max(trial.error, 1e-6) ** (-1 / (stepper.order + 1))),
-          );
       let hAccepted = hTry;
       // Event detection on the trial state.
       let triggered: ConditionEvaluator | undefined;
@@ -347,9 +338,9 @@ export function simulateExperiment(
             : 'safety-time-limit';
       }
       record(endReason !== undefined);
-      // No growth right after a rejection (the step that failed was only just too large).
-      h = hAccepted < hTry ? hTry : hTry * (rejectedLast ? Math.min(1, growth) : growth);
-      rejectedLast = false;
+      // The stepper allows no growth right after a rejection (the step that failed was only
+      // just too large).
+      h = hAccepted < hTry ? hTry : hTry * stepper.suggestedStepRatio;
       if (options.onProgress !== undefined && count % 100 === 0) {
         const within = Math.min(1, (stepper.time_s - tStart) / Math.max(1e-9, tEnd - tStart));
         options.onProgress(
@@ -392,6 +383,7 @@ export function simulateExperiment(
     },
     solver: {
       ...stepper.statistics,
+      acceptedStepsByOrder: stepper.statistics.acceptedStepsByOrder.slice(),
       maxConservationError_C_per_m2: maxConservationError,
       chargeThroughput_C_per_m2: throughput,
     },
@@ -427,7 +419,7 @@ function settleAtCutoff(
   const ci = model.currentIndex;
   const setCurrent = model.setPoint(stepper.time_s);
   const savedState = Float64Array.from(stepper.y);
-  const savedHistory = stepper.historyLength;
+  const savedHistory = stepper.saveHistory();
   const savedMode = model.mode;
   const savedSetPoint = model.setPoint;
   model.mode = 'voltage';
@@ -444,7 +436,7 @@ function settleAtCutoff(
   model.mode = savedMode;
   model.setPoint = savedSetPoint;
   stepper.y.set(savedState);
-  stepper.historyLength = savedHistory;
+  stepper.restoreHistory(savedHistory);
   model.evaluate(stepper.y, stepper.time_s, scratch, null);
   return false;
 }

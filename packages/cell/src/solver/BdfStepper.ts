@@ -1,8 +1,15 @@
-// Variable-step BDF1/BDF2 integrator with Newton iterations on the full DAE, a banded direct
-// solve (particle shells condensed) with factorisation reuse inside a step, and a predictor-based local error estimate.
-import { SolidCellError } from '@solidcell/core';
+// Variable-step, variable-order BDF integrator (orders 1–5) with Newton iterations on the full
+// DAE, a banded direct solve (particle shells condensed) with factorisation reuse inside a step,
+// predictor-based local error estimates and order selection.
+import { invalidInput, SolidCellError } from '@solidcell/core';
 import type { CellModel } from '../model/CellModel.js';
 import type { FactorableMatrix } from '../numerics/FactorableMatrix.js';
+import {
+  correctorCoefficients,
+  dividedDifferenceWeights,
+  errorConstant,
+  extrapolationWeights,
+} from './BdfFormulas.js';
 
 /** Counters of the integrator's work. */
 export interface StepperStatistics {
@@ -10,6 +17,15 @@ export interface StepperStatistics {
   rejectedSteps: number;
   newtonIterations: number;
   jacobianEvaluations: number;
+  /** Accepted steps taken at each order: element k − 1 counts order k. */
+  acceptedStepsByOrder: number[];
+}
+
+/** What {@link BdfStepper.saveHistory} returns. */
+export interface StepperHistory {
+  readonly length: number;
+  readonly order: number;
+  readonly stepsAtOrder: number;
 }
 
 /** Outcome of one trial step. */
@@ -35,6 +51,20 @@ const CHARGE_BALANCE_TOLERANCE = 1e-4;
 /** Extra solves {@link BdfStepper} may spend on the charge balance before it rejects a step. */
 const MAX_POLISH_ITERATIONS = 4;
 
+/** Highest BDF order (BDF6 and above are not zero-stable). */
+export const MAX_BDF_ORDER = 5;
+/**
+ * Largest step growth per accepted step at orders ≥ 2 (variable-step BDF2 is zero-stable only
+ * for ratios below 1 + √2; higher orders need smooth step sequences).
+ */
+const MAX_STEP_GROWTH = 2;
+/** Largest step growth at order 1 (implicit Euler is stable for any step sequence). */
+const MAX_STEP_GROWTH_ORDER_1 = 10;
+/** Smallest step ratio after an error-test failure or any accepted step. */
+const MIN_STEP_RATIO = 0.2;
+/** Step ratio after a Newton failure. */
+const NEWTON_FAILURE_RATIO = 0.25;
+
 /** Scalar integrals carried with the state and integrated with the same BDF formula. */
 export const INTEGRAL_COUNT = 2;
 /** Index of the passed charge ∫ I dt (C/m², > 0 charging). */
@@ -48,10 +78,14 @@ export const SIDE_CHARGE = 1;
  * @remarks
  * After every control change call {@link BdfStepper.restart}: it solves the algebraic
  * unknowns consistently (differential ones frozen) and drops the history, so the next step is
- * BDF1 and later steps BDF2 (variable-coefficient form
- * `(1+2ω)/(1+ω) y₊ − (1+ω) y + ω²/(1+ω) y₋ = h f(y₊)`, ω = h/h₋). The passed charge and the
- * side-reaction charge are integrated with the same formula as the Li inventory, so the
- * linear invariant F·n_Li + Q − Q_side is preserved exactly up to the Newton residual.
+ * BDF1. The order then rises to 2 as soon as there is history, and later moves between 1 and
+ * `maxOrder` (default {@link MAX_BDF_ORDER}): after k + 1 steps at order k the local errors of
+ * orders k − 1, k and k + 1 are estimated from divided differences of the accepted states and
+ * the order that allows the largest next step wins. The formulas are the variable-coefficient
+ * (Lagrange) BDF: Σ_j α_j y_{n+1−j} = h f(y_{n+1}) with α_j = h ℓ_j′(t_{n+1}) over the actual
+ * past times. The passed charge and the side-reaction charge are integrated with the same
+ * formula as the Li inventory, so the linear invariant F·n_Li + Q − Q_side is preserved exactly
+ * up to the Newton residual.
  */
 export class BdfStepper {
   /** Accepted state at {@link BdfStepper.time_s}. */
@@ -70,12 +104,15 @@ export class BdfStepper {
     rejectedSteps: 0,
     newtonIterations: 0,
     jacobianEvaluations: 0,
+    acceptedStepsByOrder: [],
   };
 
   private readonly model: CellModel;
   private readonly matrix: FactorableMatrix;
-  private readonly yPrev: Float64Array;
-  private readonly yPrev2: Float64Array;
+  /** Past accepted states before {@link BdfStepper.y}, newest first. */
+  private readonly older: Float64Array[] = [];
+  private readonly olderTimes: Float64Array;
+  private readonly olderIntegrals: Float64Array[] = [];
   private readonly predictor: Float64Array;
   private readonly residual: Float64Array;
   private readonly delta: Float64Array;
@@ -84,22 +121,50 @@ export class BdfStepper {
   private updateNorm = 0;
   private updateClipped = false;
   private readonly result = { converged: false, error: Number.NaN };
-  private readonly integralsPrev = new Float64Array(INTEGRAL_COUNT);
-  private tPrev = 0;
-  private tPrev2 = 0;
+  private readonly integralRates = new Float64Array(INTEGRAL_COUNT);
+  /** Accepted states available as BDF nodes (1 after a restart). */
   private history = 1;
+  private currentOrder = 1;
+  private stepsAtOrder = 0;
+  private consecutiveRejections = 0;
+  private stepRatio = 1;
   private trialStep = 0;
+  private trialOrder = 1;
+  /** τ_j = t_{n+1−j} − t_{n+1} of the last attempt. */
+  private readonly offsets: Float64Array;
+  private readonly alpha: Float64Array;
+  private readonly weights: Float64Array;
   private readonly relTol: number;
   private readonly maxNewton: number;
+  private readonly maxOrder: number;
 
-  public constructor(model: CellModel, relativeTolerance: number, maxNewtonIterations: number) {
+  /**
+   * @param maxOrder - highest BDF order, 1 … {@link MAX_BDF_ORDER}.
+   */
+  public constructor(
+    model: CellModel,
+    relativeTolerance: number,
+    maxNewtonIterations: number,
+    maxOrder: number = MAX_BDF_ORDER,
+  ) {
+    if (!Number.isInteger(maxOrder) || maxOrder < 1 || maxOrder > MAX_BDF_ORDER) {
+      invalidInput('solver.maxOrder', maxOrder, `an integer 1 ≤ k ≤ ${MAX_BDF_ORDER}`);
+    }
     this.model = model;
     this.matrix = model.createMatrix();
     const n = model.size;
+    this.maxOrder = maxOrder;
+    this.statistics.acceptedStepsByOrder = new Array<number>(maxOrder).fill(0);
     this.y = new Float64Array(n);
     this.trial = new Float64Array(n);
-    this.yPrev = new Float64Array(n);
-    this.yPrev2 = new Float64Array(n);
+    for (let j = 0; j <= maxOrder; j++) {
+      this.older.push(new Float64Array(n));
+      this.olderIntegrals.push(new Float64Array(INTEGRAL_COUNT));
+    }
+    this.olderTimes = new Float64Array(maxOrder + 1);
+    this.offsets = new Float64Array(maxOrder + 3);
+    this.alpha = new Float64Array(maxOrder + 1);
+    this.weights = new Float64Array(maxOrder + 3);
     this.predictor = new Float64Array(n);
     this.residual = new Float64Array(n);
     this.delta = new Float64Array(n);
@@ -138,6 +203,7 @@ export class BdfStepper {
     let haveFactor = false;
     let lambda = 1;
     let backtracks = 0;
+    const stepAttempt = !fresh;
     for (let iter = 0; iter < maxIter + 12; iter++) {
       const needJac = !haveFactor || fresh;
       model.evaluate(y, time_s, res, needJac ? this.matrix : null);
@@ -185,10 +251,18 @@ export class BdfStepper {
       const rate = norm / previousNorm; // 0 on the first iteration: no rate observed yet
       const remaining = rate > 0 && rate < 1 ? (norm * rate) / (1 - rate) : norm;
       if (damping === 1 && !clipped && Math.min(norm, remaining) <= NEWTON_TOLERANCE) return true;
-      if (iter >= 2 && norm > 0.9 * previousNorm && !fresh) {
-        // Slow or diverging with a stale Jacobian: refresh from now on.
-        haveFactor = false;
-        fresh = true;
+      if (iter >= 2 && norm > 0.9 * previousNorm) {
+        // Slow or diverging with a stale Jacobian: refresh from now on. If full Newton grows an
+        // update that is still larger than the error tolerance, a time step has no solution
+        // near its predictor (typically a step past the end of discharge): fail now, a smaller
+        // step is cheaper than more iterations. (Small non-contracting updates are kinks in
+        // plugin laws near the solution; the line search gets through them.)
+        if (!fresh) {
+          haveFactor = false;
+          fresh = true;
+        } else if (stepAttempt && needJac && norm > previousNorm && norm > 1) {
+          return false;
+        }
       }
       previousNorm = norm;
     }
@@ -275,6 +349,8 @@ export class BdfStepper {
     // Refresh the node outputs (side currents, conductivities) at the converged state.
     model.evaluate(this.y, this.time_s, this.residual, null);
     this.history = 1;
+    this.currentOrder = 1;
+    this.stepsAtOrder = 0;
     this.factorValid = false;
   }
 
@@ -288,18 +364,45 @@ export class BdfStepper {
     return ok;
   }
 
-  /** Number of accepted states in the history (1–3); save it around a probing restart. */
-  public get historyLength(): number {
-    return this.history;
+  /** The history bookkeeping, to restore after a probing {@link BdfStepper.restart}. */
+  public saveHistory(): StepperHistory {
+    return { length: this.history, order: this.currentOrder, stepsAtOrder: this.stepsAtOrder };
   }
 
-  public set historyLength(value: number) {
-    this.history = Math.min(3, Math.max(1, Math.floor(value)));
+  /** Restores what {@link BdfStepper.saveHistory} returned (the past states are untouched). */
+  public restoreHistory(saved: StepperHistory): void {
+    this.history = saved.length;
+    this.currentOrder = saved.order;
+    this.stepsAtOrder = saved.stepsAtOrder;
   }
 
-  /** Order that the next attempt will use (1 or 2). */
+  /** Order that the next attempt will use (1 … maxOrder, limited by the history). */
   public get order(): number {
-    return this.history >= 3 ? 2 : 1;
+    return Math.max(1, Math.min(this.currentOrder, this.history - 1));
+  }
+
+  /**
+   * Factor for the next step size after {@link BdfStepper.accept} or
+   * {@link BdfStepper.reject}: the largest step the error estimates of the orders around the
+   * present one allow (safety 0.9), limited to 0.2 … 2, and to ≤ 1 right after a rejection.
+   */
+  public get suggestedStepRatio(): number {
+    return this.stepRatio;
+  }
+
+  /** Time of past node j ≥ 1 (1 = the accepted state). */
+  private nodeTime(j: number): number {
+    return j === 1 ? this.time_s : this.olderTimes[j - 2]!;
+  }
+
+  /** State of past node j ≥ 1 (1 = the accepted state). */
+  private nodeState(j: number): Float64Array {
+    return j === 1 ? this.y : this.older[j - 2]!;
+  }
+
+  /** Integrals of past node j ≥ 1. */
+  private nodeIntegrals(j: number): Float64Array {
+    return j === 1 ? this.integrals : this.olderIntegrals[j - 2]!;
   }
 
   /**
@@ -311,70 +414,141 @@ export class BdfStepper {
     const n = model.size;
     const y = this.y;
     const order = this.order;
-    const h1 = this.time_s - this.tPrev;
-    const h2 = this.tPrev - this.tPrev2;
-    let a0 = 1;
-    let a1 = -1;
-    let a2 = 0;
-    if (order === 2) {
-      const w = h / h1;
-      a0 = (1 + 2 * w) / (1 + w);
-      a1 = -(1 + w);
-      a2 = (w * w) / (1 + w);
-    }
+    const t = this.time_s + h;
+    const offsets = this.offsets;
+    const nodes = Math.min(this.history, this.maxOrder + 2);
+    offsets[0] = 0;
+    for (let j = 1; j <= nodes; j++) offsets[j] = this.nodeTime(j) - t;
+    const alpha = this.alpha;
+    correctorCoefficients(offsets, order, h, alpha);
+    const a0 = alpha[0]!;
     model.cdt = a0 / h;
     const psi = model.psi;
+    psi.fill(0);
+    for (let j = 1; j <= order; j++) {
+      const state = this.nodeState(j);
+      const c = -alpha[j]! / a0;
+      for (let i = 0; i < n; i++) psi[i] = psi[i]! + c * state[i]!;
+    }
     const pred = this.predictor;
-    for (let i = 0; i < n; i++) {
-      psi[i] = -(a1 * y[i]! + a2 * this.yPrev[i]!) / a0;
-    }
-    if (this.history >= 3) {
-      // Quadratic extrapolation through (t−2, t−1, t).
-      const t0 = this.tPrev2;
-      const t1 = this.tPrev;
-      const t2 = this.time_s;
-      const t = t2 + h;
-      const l0 = ((t - t1) * (t - t2)) / ((t0 - t1) * (t0 - t2));
-      const l1 = ((t - t0) * (t - t2)) / ((t1 - t0) * (t1 - t2));
-      const l2 = ((t - t0) * (t - t1)) / ((t2 - t0) * (t2 - t1));
-      for (let i = 0; i < n; i++) pred[i] = l0 * this.yPrev2[i]! + l1 * this.yPrev[i]! + l2 * y[i]!;
-    } else if (this.history === 2) {
-      const s = h / h1;
-      for (let i = 0; i < n; i++) pred[i] = y[i]! + s * (y[i]! - this.yPrev[i]!);
-    } else {
+    if (this.history === 1) {
       pred.set(y);
-    }
-    // Keep the predictor inside the bounds (extrapolation can leave [0, c_max]).
-    const lower = model.lowerBound;
-    const upper = model.upperBound;
-    for (let i = 0; i < n; i++) {
-      if (pred[i]! > upper[i]! || pred[i]! < lower[i]!) pred[i] = y[i]!;
+    } else {
+      const w = this.weights;
+      extrapolationWeights(offsets, order, w);
+      pred.fill(0);
+      for (let j = 1; j <= order + 1; j++) {
+        const state = this.nodeState(j);
+        const c = w[j]!;
+        for (let i = 0; i < n; i++) pred[i] = pred[i]! + c * state[i]!;
+      }
+      // Keep the predictor inside the bounds (extrapolation can leave [0, c_max]).
+      const lower = model.lowerBound;
+      const upper = model.upperBound;
+      for (let i = 0; i < n; i++) {
+        if (pred[i]! > upper[i]! || pred[i]! < lower[i]!) pred[i] = y[i]!;
+      }
     }
     const trial = this.trial;
     trial.set(pred);
-    const t = this.time_s + h;
     this.trialStep = h;
+    this.trialOrder = order;
     if (!this.newton(trial, t, this.maxNewton, false)) return this.report(false, Number.NaN);
     // Refresh node outputs at the converged state and integrate the scalar integrals.
     model.evaluate(trial, t, this.residual, null);
     if (!this.polishChargeBalance(trial, t)) return this.report(false, Number.NaN);
-    const rates0 = trial[model.currentIndex]!;
-    const rates1 = model.sideCurrentDensity_A_per_m2();
-    this.trialIntegrals[CHARGE] =
-      (h * rates0 - a1 * this.integrals[CHARGE]! - a2 * this.integralsPrev[CHARGE]!) / a0;
-    this.trialIntegrals[SIDE_CHARGE] =
-      (h * rates1 - a1 * this.integrals[SIDE_CHARGE]! - a2 * this.integralsPrev[SIDE_CHARGE]!) / a0;
+    const rates = this.integralRates;
+    rates[CHARGE] = trial[model.currentIndex]!;
+    rates[SIDE_CHARGE] = model.sideCurrentDensity_A_per_m2();
+    for (let c = 0; c < INTEGRAL_COUNT; c++) {
+      let sum = h * rates[c]!;
+      for (let j = 1; j <= order; j++) sum -= alpha[j]! * this.nodeIntegrals(j)[c]!;
+      this.trialIntegrals[c] = sum / a0;
+    }
     if (this.history < 2) return this.report(true, Number.NaN);
-    const factor = order === 2 ? (4 / 3) * ((h * h) / ((h + h1) * (h + h1 + h2))) : h / (h + h1);
+    // trial − predictor = y[τ_0 … τ_{k+1}] · Π_{j=1..k+1} H_j
+    let scale = errorConstant(offsets, order);
+    for (let j = 1; j <= order + 1; j++) scale /= -offsets[j]!;
     let sum = 0;
     let count = 0;
     for (let i = 0; i < n; i++) {
       if (model.inErrorNorm[i] === 0) continue;
-      const e = factor * (trial[i]! - pred[i]!) * this.weight(i, trial[i]!);
+      const e = scale * (trial[i]! - pred[i]!) * this.weight(i, trial[i]!);
       sum += e * e;
       count++;
     }
     return this.report(true, Math.sqrt(sum / Math.max(1, count)));
+  }
+
+  /**
+   * Weighted RMS local error the order-q corrector would have made on the trial step, from the
+   * divided difference over the trial and the q + 1 newest past states.
+   */
+  private errorAtOrder(q: number): number {
+    const model = this.model;
+    const n = model.size;
+    const w = this.weights;
+    dividedDifferenceWeights(this.offsets, q + 2, w);
+    const c = errorConstant(this.offsets, q);
+    const trial = this.trial;
+    let sum = 0;
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      if (model.inErrorNorm[i] === 0) continue;
+      let dd = w[0]! * trial[i]!;
+      for (let j = 1; j <= q + 1; j++) dd += w[j]! * this.nodeState(j)[i]!;
+      const e = c * dd * this.weight(i, trial[i]!);
+      sum += e * e;
+      count++;
+    }
+    return Math.sqrt(sum / Math.max(1, count));
+  }
+
+  /** Step-size factor an order-q error estimate allows (safety 0.9). */
+  private static allowedRatio(error: number, q: number): number {
+    return 0.9 * Math.max(error, 1e-6) ** (-1 / (q + 1));
+  }
+
+  /**
+   * Chooses the next order and step ratio after an accepted trial: after k + 1 steps at order
+   * k, the orders k − 1 and k + 1 are estimated too and the one allowing the largest step wins.
+   */
+  private chooseAfterAccept(): void {
+    const k = this.trialOrder;
+    const error = this.result.error;
+    const afterRejection = this.consecutiveRejections > 0;
+    this.consecutiveRejections = 0;
+    if (Number.isNaN(error)) {
+      this.stepRatio = afterRejection ? 1 : MAX_STEP_GROWTH;
+      return;
+    }
+    this.stepsAtOrder++;
+    let best = k;
+    let bestRatio = BdfStepper.allowedRatio(error, k);
+    const historyAfter = Math.min(this.history + 1, this.maxOrder + 2);
+    if (this.stepsAtOrder >= k + 1) {
+      if (k > 1) {
+        const lower = BdfStepper.allowedRatio(this.errorAtOrder(k - 1), k - 1);
+        if (lower > bestRatio) {
+          best = k - 1;
+          bestRatio = lower;
+        }
+      }
+      if (k < this.maxOrder && historyAfter >= k + 3) {
+        const higher = BdfStepper.allowedRatio(this.errorAtOrder(k + 1), k + 1);
+        if (higher > bestRatio) {
+          best = k + 1;
+          bestRatio = higher;
+        }
+      }
+    }
+    if (best !== k) {
+      this.currentOrder = best;
+      this.stepsAtOrder = 0;
+    }
+    const growth = best === 1 ? MAX_STEP_GROWTH_ORDER_1 : MAX_STEP_GROWTH;
+    const ratio = Math.min(growth, Math.max(MIN_STEP_RATIO, bestRatio));
+    this.stepRatio = afterRejection ? Math.min(1, ratio) : ratio;
   }
 
   /**
@@ -407,25 +581,51 @@ export class BdfStepper {
     return this.result;
   }
 
-  /** Commits the last trial as the new accepted state. */
+  /** Commits the last trial as the new accepted state and chooses the next order and step. */
   public accept(): void {
-    this.yPrev2.set(this.yPrev);
-    this.yPrev.set(this.y);
+    this.chooseAfterAccept();
+    const oldest = this.older.pop()!;
+    oldest.set(this.y);
+    this.older.unshift(oldest);
+    const oldestIntegrals = this.olderIntegrals.pop()!;
+    oldestIntegrals.set(this.integrals);
+    this.olderIntegrals.unshift(oldestIntegrals);
+    this.olderTimes.copyWithin(1, 0);
+    this.olderTimes[0] = this.time_s;
     this.y.set(this.trial);
-    this.tPrev2 = this.tPrev;
-    this.tPrev = this.time_s;
     this.time_s += this.trialStep;
-    this.integralsPrev.set(this.integrals);
     this.integrals.set(this.trialIntegrals);
-    this.history = Math.min(3, this.history + 1);
+    this.history = Math.min(this.maxOrder + 2, this.history + 1);
     this.statistics.acceptedSteps++;
+    this.statistics.acceptedStepsByOrder[this.trialOrder - 1]!++;
     for (let i = 0; i < this.y.length; i++) {
       if (!Number.isFinite(this.y[i]!)) this.failNonFinite('an accepted step');
     }
   }
 
-  /** Records a rejected attempt (statistics only). */
+  /**
+   * Records a rejected attempt and chooses the retry: a quarter of the step after a Newton
+   * failure; after an error-test failure the step the order-k (or, if it allows more, order
+   * k − 1) estimate allows.
+   */
   public reject(): void {
     this.statistics.rejectedSteps++;
+    this.consecutiveRejections++;
+    const k = this.trialOrder;
+    const error = this.result.error;
+    if (!this.result.converged || Number.isNaN(error)) {
+      this.stepRatio = NEWTON_FAILURE_RATIO;
+      return;
+    }
+    let ratio = BdfStepper.allowedRatio(error, k);
+    if (k > 1) {
+      const lower = BdfStepper.allowedRatio(this.errorAtOrder(k - 1), k - 1);
+      if (lower > ratio) {
+        ratio = lower;
+        this.currentOrder = k - 1;
+        this.stepsAtOrder = 0;
+      }
+    }
+    this.stepRatio = Math.min(0.9, Math.max(MIN_STEP_RATIO, ratio));
   }
 }
