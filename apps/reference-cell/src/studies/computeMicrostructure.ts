@@ -92,7 +92,7 @@ const PATHS: readonly TransportPath[] = ['electronic', 'ionic'];
  * seeds 1–3: σ_ion 0.011–0.016 S/m, σ_el 0.09–0.83 S/m). The library defaults (1e-5, 1e-6)
  * cost ≈ 35 % more iterations on the electronic solves (ncm90_sc1 at 96³: 64 vs 47).
  */
-export const STUDY_SOLVE_TOLERANCES = { relativeTolerance: 1e-4, conductivityTolerance: 1e-4 };
+const STUDY_SOLVE_TOLERANCES = { relativeTolerance: 1e-4, conductivityTolerance: 1e-4 };
 
 function studyCell(carbonShape: CarbonShape) {
   return createCell([
