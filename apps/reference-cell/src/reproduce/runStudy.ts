@@ -19,7 +19,7 @@ import {
   type MicrostructureTaskResult,
   runExperimentOutcome,
 } from './runExperiment.js';
-import { runTasks } from './runTasks.js';
+import { runTasks, WorkerPool } from './runTasks.js';
 import {
   cellTasks,
   type ExperimentTask,
@@ -69,11 +69,17 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
+/** Worker threads of the study (1 = inline, always from TypeScript sources). */
+function studyJobs(options: RunStudyOptions): number {
+  return RUNNING_FROM_SOURCE ? 1 : Math.max(1, options.jobs ?? defaultJobs());
+}
+
 async function runStage(
   tasks: readonly ExperimentTask[],
   cache: ExperimentCache,
   options: RunStudyOptions,
   counts: { computed: number; cached: number },
+  pool: WorkerPool | undefined,
 ): Promise<ExperimentOutcome[]> {
   const display = new ProgressDisplay(
     tasks.map(taskLabel),
@@ -96,14 +102,13 @@ async function runStage(
   }
   // Longest first, so that no long experiment starts last on an otherwise idle pool.
   pending.sort((a, b) => relativeCost(tasks[b]!) - relativeCost(tasks[a]!));
-  const jobs = RUNNING_FROM_SOURCE
-    ? 1
-    : Math.max(1, Math.min(options.jobs ?? defaultJobs(), pending.length));
+  const jobs = pool === undefined ? 1 : studyJobs(options);
   await runTasks(
     pending.map((index) => tasks[index]!),
     {
       jobs,
       workerUrl: WORKER_URL,
+      ...(pool ? { pool } : {}),
       runInline: (task, onProgress) => runExperimentOutcome(task, onProgress),
       onProgress: (p) => display.progress(pending[p.taskIndex]!, p.fraction, p.stage),
       onResult: (taskIndex, result) => {
@@ -170,10 +175,26 @@ export async function runStudy(
   seConductivity_S_per_m: number,
   options: RunStudyOptions,
 ): Promise<StudyResults> {
+  const jobs = studyJobs(options);
+  // One pool for both stages: stage 2 starts on workers that are already loaded.
+  const pool = jobs > 1 ? new WorkerPool(WORKER_URL, jobs) : undefined;
+  try {
+    return await runStages(settings, seConductivity_S_per_m, options, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function runStages(
+  settings: StudySettings,
+  seConductivity_S_per_m: number,
+  options: RunStudyOptions,
+  pool: WorkerPool | undefined,
+): Promise<StudyResults> {
   const cache = new ExperimentCache(join(options.outDir, 'cache'));
   const counts = { computed: 0, cached: 0 };
   const stage1 = microstructureTasks(settings);
-  const stage1Results = await runStage(stage1, cache, options, counts);
+  const stage1Results = await runStage(stage1, cache, options, counts, pool);
   const microstructure = bySeries<MicrostructureTaskResult>(
     stage1,
     stage1Results,
@@ -195,7 +216,7 @@ export async function runStudy(
     { ionicExponent: ionicLaw.exponent, ionicThreshold: ionicLaw.threshold },
     descriptors,
   );
-  const stage2Results = await runStage(stage2, cache, options, counts);
+  const stage2Results = await runStage(stage2, cache, options, counts, pool);
   return {
     settings,
     microstructure,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runTasks, TaskFailure } from './runTasks.js';
+import { runTasks, TaskFailure, WorkerPool } from './runTasks.js';
 
 const workerUrl = new URL('./__fixtures__/squareWorker.mjs', import.meta.url);
 const runInline = (task: number) => task * task;
@@ -48,5 +48,18 @@ describe(runTasks, () => {
     });
     await expect(outcome).rejects.toThrow('SIGINT');
     expect(done).toEqual([0, 1]);
+  });
+
+  it('reuses one worker pool across runs and closes it after a failure', async () => {
+    const pool = new WorkerPool(workerUrl, 2);
+    try {
+      expect(await runTasks([1, 2, 3], { jobs: 2, workerUrl, runInline, pool })).toEqual([1, 4, 9]);
+      expect(await pool.run([4, 5])).toEqual([16, 25]);
+      expect(await pool.run([])).toEqual([]);
+      await expect(pool.run([6, -1])).rejects.toBeInstanceOf(TaskFailure);
+      await expect(pool.run([1])).rejects.toThrow('closed');
+    } finally {
+      await pool.close();
+    }
   });
 });
