@@ -597,16 +597,18 @@ export class CompactFineSystem implements FineSystem {
 
   public dissipation(x: Float64Array): number {
     const { n, neighbours: nb, conductances: g, inlet } = this.m;
-    this.traffic += 56 * n;
+    this.traffic += 60 * n; // inlet, x_c, and per forward link g, index, x_q
     let sum = 0;
     for (let c = 0; c < n; c++) {
       const xc = x[c]!;
-      sum += inlet[c]! * (1 - xc) ** 2;
-      // Each interior link once (from its lower index); the outlet face links to the dummy n.
-      for (let t = 6 * c; t < 6 * c + 6; t++) {
-        const q = nb[t]!;
-        if (q > c) sum += g[t]! * (x[q]! - xc) ** 2;
-      }
+      const o = 6 * c;
+      // Each link once, from its −x/−y/−z end (the +x, +y, +z entries); the outlet face links to
+      // the dummy n (x = 0), ghost and inactive neighbours have g = 0.
+      sum +=
+        inlet[c]! * (1 - xc) ** 2 +
+        g[o + 1]! * (x[nb[o + 1]!]! - xc) ** 2 +
+        g[o + 3]! * (x[nb[o + 3]!]! - xc) ** 2 +
+        g[o + 5]! * (x[nb[o + 5]!]! - xc) ** 2;
     }
     return sum;
   }
