@@ -14,7 +14,7 @@ import {
   studySettings,
   taskLabel,
 } from '../reproduce/studyPlan.js';
-import { writeReport } from '../reproduce/writeReport.js';
+import { preloadFigureRenderer, writeReport } from '../reproduce/writeReport.js';
 
 interface ReproduceFlags {
   readonly out: string;
@@ -79,6 +79,7 @@ export async function runReproduce(flags: ReproduceFlags, output: CommandOutput)
     output.message(
       `reproduce: ${settings.quick ? 'quick' : 'default'} settings, ${jobs} worker thread(s), output in ${flags.out}`,
     );
+    preloadFigureRenderer();
     const study = await runStudy(settings, seConductivity_S_per_m(), {
       outDir: flags.out,
       jobs,
