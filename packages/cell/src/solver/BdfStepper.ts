@@ -491,13 +491,19 @@ export class BdfStepper {
     dividedDifferenceWeights(this.offsets, q + 2, w);
     const c = errorConstant(this.offsets, q);
     const trial = this.trial;
+    // The divided difference, node by node (Newton's scratch vector is free after an attempt).
+    const dd = this.yOld;
+    for (let i = 0; i < n; i++) dd[i] = w[0]! * trial[i]!;
+    for (let j = 1; j <= q + 1; j++) {
+      const state = this.nodeState(j);
+      const wj = w[j]!;
+      for (let i = 0; i < n; i++) dd[i] = dd[i]! + wj * state[i]!;
+    }
     let sum = 0;
     let count = 0;
     for (let i = 0; i < n; i++) {
       if (model.inErrorNorm[i] === 0) continue;
-      let dd = w[0]! * trial[i]!;
-      for (let j = 1; j <= q + 1; j++) dd += w[j]! * this.nodeState(j)[i]!;
-      const e = c * dd * this.weight(i, trial[i]!);
+      const e = c * dd[i]! * this.weight(i, trial[i]!);
       sum += e * e;
       count++;
     }
