@@ -3,7 +3,6 @@
 // experiment is cached by a hash of its inputs, so an interrupted run resumes where it stopped.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { MicrostructureDescriptors } from '@solidcell/core';
 import { fitPercolationLaw, type PercolationFit } from '@solidcell/transport';
 import type { CarbonCvReport } from '../studies/runCarbonCv.js';
@@ -19,7 +18,7 @@ import {
   type MicrostructureTaskResult,
   runExperimentOutcome,
 } from './runExperiment.js';
-import { runTasks, WorkerPool } from './runTasks.js';
+import { runTasks, usableJobs, WorkerPool } from './runTasks.js';
 import {
   cellTasks,
   type ExperimentTask,
@@ -60,8 +59,6 @@ export interface RunStudyOptions {
 // Bump when a result format changes, so old cache entries are not reused.
 const CACHE_FORMAT = 1;
 
-// Worker threads need the built JavaScript; from TypeScript sources (tests) everything runs inline.
-const RUNNING_FROM_SOURCE = fileURLToPath(import.meta.url).endsWith('.ts');
 const WORKER_URL = new URL('./experimentWorker.js', import.meta.url);
 
 /** Default parallelism: the machine's cores. */
@@ -69,9 +66,9 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-/** Worker threads of the study (1 = inline, always from TypeScript sources). */
+/** Worker threads of the study (1 = inline). */
 function studyJobs(options: RunStudyOptions): number {
-  return RUNNING_FROM_SOURCE ? 1 : Math.max(1, options.jobs ?? defaultJobs());
+  return usableJobs(import.meta.url, options.jobs ?? defaultJobs());
 }
 
 async function runStage(

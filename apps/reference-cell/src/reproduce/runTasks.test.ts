@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runTasks, TaskFailure, WorkerPool } from './runTasks.js';
+import { runTasks, TaskFailure, usableJobs, WorkerPool } from './runTasks.js';
 
 const workerUrl = new URL('./__fixtures__/squareWorker.mjs', import.meta.url);
 const runInline = (task: number) => task * task;
@@ -61,5 +61,11 @@ describe(runTasks, () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('runs inline from TypeScript sources and on at least one worker from built JavaScript', () => {
+    expect(usableJobs('file:///app/src/reproduce/runStudy.ts', 8)).toBe(1);
+    expect(usableJobs('file:///app/dist/index.js', 8)).toBe(8);
+    expect(usableJobs('file:///app/dist/index.js', 0)).toBe(1);
   });
 });

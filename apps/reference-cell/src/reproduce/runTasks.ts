@@ -155,6 +155,14 @@ export class WorkerPool {
   }
 }
 
+/**
+ * Worker threads a module at `moduleUrl` can use for `jobs` requested: they need the built
+ * JavaScript, so from TypeScript sources (tests) everything runs inline (1).
+ */
+export function usableJobs(moduleUrl: string, jobs: number): number {
+  return moduleUrl.endsWith('.ts') ? 1 : Math.max(1, jobs);
+}
+
 /** Runs every task and returns the results in task order; the first failure rejects. */
 export async function runTasks<TTask, TResult>(
   tasks: readonly TTask[],

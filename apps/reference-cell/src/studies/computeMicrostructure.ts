@@ -1,7 +1,6 @@
 // The microstructure study: build the voxel electrode for a composition with its carbon plugin,
 // measure its descriptors and solve ionic and electronic conduction along x, y and z, in this
 // thread or with the independent solves on worker threads.
-import { fileURLToPath } from 'node:url';
 import {
   type Axis,
   type CarbonShape,
@@ -15,7 +14,7 @@ import {
   type TransportResult,
 } from '@solidcell/core';
 import { carbonPluginId, firstPartyPlugin } from '../plugins/firstPartyPlugins.js';
-import { runTasks } from '../reproduce/runTasks.js';
+import { runTasks, usableJobs } from '../reproduce/runTasks.js';
 import { type PhaseConductivities, phaseConductivities } from './phaseConductivities.js';
 
 /** Inputs of {@link computeMicrostructure}; lengths in metres. */
@@ -219,8 +218,6 @@ export function computeMicrostructure(
   return assembleStudy(input, prepared, results);
 }
 
-// Worker threads need the built JavaScript; from TypeScript sources (tests) solves run inline.
-const RUNNING_FROM_SOURCE = fileURLToPath(import.meta.url).endsWith('.ts');
 const WORKER_URL = new URL('./transportWorker.js', import.meta.url);
 
 /**
@@ -235,7 +232,7 @@ export async function computeMicrostructureInParallel(
   const prepared = prepareStudy(input, onProgress);
   let finished = 0;
   const results = await runTasks(prepared.tasks, {
-    jobs: RUNNING_FROM_SOURCE ? 1 : Math.max(1, Math.min(jobs, prepared.tasks.length)),
+    jobs: usableJobs(import.meta.url, Math.min(jobs, prepared.tasks.length)),
     workerUrl: WORKER_URL,
     runInline: solveTransportTask,
     onResult: () => {
