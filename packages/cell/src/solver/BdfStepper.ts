@@ -78,10 +78,10 @@ export const SIDE_CHARGE = 1;
  * @remarks
  * After every control change call {@link BdfStepper.restart}: it solves the algebraic
  * unknowns consistently (differential ones frozen) and drops the history, so the next step is
- * BDF1. The order then rises to 2 as soon as there is history, and later moves between 1 and
- * `maxOrder` (default {@link MAX_BDF_ORDER}): after k + 1 steps at order k the local errors of
- * orders k − 1, k and k + 1 are estimated from divided differences of the accepted states and
- * the order that allows the largest next step wins. The formulas are the variable-coefficient
+ * BDF1. The order then moves between 1 and `maxOrder` (default {@link MAX_BDF_ORDER}): after
+ * k + 1 steps at order k the local errors of orders k − 1, k and k + 1 are estimated from
+ * divided differences of the accepted states and the order that allows the largest next step
+ * wins. The formulas are the variable-coefficient
  * (Lagrange) BDF: Σ_j α_j y_{n+1−j} = h f(y_{n+1}) with α_j = h ℓ_j′(t_{n+1}) over the actual
  * past times. The passed charge and the side-reaction charge are integrated with the same
  * formula as the Li inventory, so the linear invariant F·n_Li + Q − Q_side is preserved exactly
@@ -384,7 +384,8 @@ export class BdfStepper {
   /**
    * Factor for the next step size after {@link BdfStepper.accept} or
    * {@link BdfStepper.reject}: the largest step the error estimates of the orders around the
-   * present one allow (safety 0.9), limited to 0.2 … 2, and to ≤ 1 right after a rejection.
+   * present one allow (safety 0.9), limited to 0.2 … 2 (… 10 at order 1), and to ≤ 1 right
+   * after a rejection; 0.25 after a Newton failure.
    */
   public get suggestedStepRatio(): number {
     return this.stepRatio;
