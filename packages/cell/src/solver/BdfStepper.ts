@@ -54,12 +54,11 @@ const MAX_POLISH_ITERATIONS = 4;
 /** Highest BDF order (BDF6 and above are not zero-stable). */
 export const MAX_BDF_ORDER = 5;
 /**
- * Largest step growth per accepted step at orders ≥ 2 (variable-step BDF2 is zero-stable only
- * for ratios below 1 + √2; higher orders need smooth step sequences).
+ * Largest step growth per accepted step (variable-step BDF2 is zero-stable only for ratios below
+ * 1 + √2 and higher orders need smooth step sequences; a 10× growth at order 1 saved 8 % of the
+ * steps of a rate test but doubled its 1C/2C capacity error at rtol 1e-4).
  */
 const MAX_STEP_GROWTH = 2;
-/** Largest step growth at order 1 (implicit Euler is stable for any step sequence). */
-const MAX_STEP_GROWTH_ORDER_1 = 10;
 /** Smallest step ratio after an error-test failure or any accepted step. */
 const MIN_STEP_RATIO = 0.2;
 /** Step ratio after a Newton failure. */
@@ -384,8 +383,8 @@ export class BdfStepper {
   /**
    * Factor for the next step size after {@link BdfStepper.accept} or
    * {@link BdfStepper.reject}: the largest step the error estimates of the orders around the
-   * present one allow (safety 0.9), limited to 0.2 … 2 (… 10 at order 1), and to ≤ 1 right
-   * after a rejection; 0.25 after a Newton failure.
+   * present one allow (safety 0.9), limited to 0.2 … 2, and to ≤ 1 right after a rejection;
+   * 0.25 after a Newton failure.
    */
   public get suggestedStepRatio(): number {
     return this.stepRatio;
@@ -553,8 +552,7 @@ export class BdfStepper {
       this.currentOrder = best;
       this.stepsAtOrder = 0;
     }
-    const growth = best === 1 ? MAX_STEP_GROWTH_ORDER_1 : MAX_STEP_GROWTH;
-    const ratio = Math.min(growth, Math.max(MIN_STEP_RATIO, bestRatio));
+    const ratio = Math.min(MAX_STEP_GROWTH, Math.max(MIN_STEP_RATIO, bestRatio));
     this.stepRatio = afterRejection ? Math.min(1, ratio) : ratio;
   }
 
