@@ -25,6 +25,10 @@ export default {
   out: 'api',
   plugin: ['typedoc-plugin-markdown', 'typedoc-vitepress-theme'],
   docsRoot: '.',
+  // Absolute links: VitePress prefetches the links of a page during idle time, and after a fast
+  // client-side navigation a relative link resolves against the next page's URL (a wrong, 404ing
+  // chunk request that failed the browser test once).
+  publicPath: '/api/',
   readme: 'none',
   entryFileName: 'index',
   hidePageHeader: true,

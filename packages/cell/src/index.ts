@@ -68,7 +68,9 @@ export {
   BdfStepper,
   CHARGE,
   INTEGRAL_COUNT,
+  MAX_BDF_ORDER,
   SIDE_CHARGE,
+  type StepperHistory,
   type StepperStatistics,
   type TrialResult,
 } from './solver/BdfStepper.js';
