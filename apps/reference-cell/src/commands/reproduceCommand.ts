@@ -4,6 +4,7 @@ import { createCell, fromCelsius, SolidCellError } from '@solidcell/core';
 import type { Command } from 'commander';
 import type { CommandOutput } from '../cli/output.js';
 import { parseJobsOption, parseSeedOption } from '../cli/parseNumberOption.js';
+import { prepareOutputFolder } from '../io/prepareOutputFolder.js';
 import { firstPartyPlugin } from '../plugins/firstPartyPlugins.js';
 import { buildMetrics } from '../reproduce/buildMetrics.js';
 import { runStudy } from '../reproduce/runStudy.js';
@@ -64,6 +65,7 @@ export async function runReproduce(flags: ReproduceFlags, output: CommandOutput)
       );
     return;
   }
+  prepareOutputFolder('--out', flags.out);
   const controller = new AbortController();
   const stop = (signal: NodeJS.Signals) =>
     controller.abort(
