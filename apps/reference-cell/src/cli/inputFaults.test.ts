@@ -215,3 +215,20 @@ describe('10 · a bare solidcell', () => {
     );
   });
 });
+
+describe('6 · protocol steps are validated like flags', () => {
+  it.each([
+    'Charge at 1000C until 3.7 V',
+    'Charge at 0C until 3.7 V',
+    'Rest for 1e12 hours',
+    'Hold at 100 V for 1 minute',
+    'Hold at -5 V for 1 minute',
+  ])('simulate --step "%s" → exit 2 before solving', async (step) => {
+    const args = ['simulate', '--ncm', '90', '--se', '7', '--carbon', '3', '--step', step];
+    expectOneLineError(
+      await runCaptured(args),
+      EXIT_INVALID_INPUT,
+      /^solidcell: error: protocol\[0\]\.\S+ = \S+ is not allowed: expected/,
+    );
+  });
+});

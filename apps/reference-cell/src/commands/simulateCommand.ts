@@ -254,7 +254,7 @@ export function runSimulate(
   output.text('cycle  charge (mAh/g)  discharge (mAh/g)  CE (%)  irreversible (mAh/g)');
   for (const c of cycles) {
     output.text(
-      `${String(c.index).padStart(5)}  ${c.chargeMahG.toFixed(1).padStart(14)}  ${c.dischargeMahG.toFixed(1).padStart(17)}  ${(c.coulombicEfficiencyPct ?? Number.NaN).toFixed(1).padStart(6)}  ${c.irreversibleMahG.toFixed(1).padStart(20)}`,
+      `${String(c.index).padStart(5)}  ${c.chargeMahG.toFixed(1).padStart(14)}  ${c.dischargeMahG.toFixed(1).padStart(17)}  ${(c.coulombicEfficiencyPct === null ? '—' : c.coulombicEfficiencyPct.toFixed(1)).padStart(6)}  ${c.irreversibleMahG.toFixed(1).padStart(20)}`,
     );
   }
   for (const r of rate ?? []) output.text(`rate ${r.cRate}C: ${r.dischargeMahG.toFixed(1)} mAh/g`);

@@ -2,7 +2,7 @@
 // names the file, the field, the rejected value and what is allowed.
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseStep } from '@solidcell/cell';
+import { parseStep, validateStep } from '@solidcell/cell';
 import { invalidInput, isSolidCellError, parseInput, SolidCellError } from '@solidcell/core';
 import { type CellConfig, cellConfigSchema } from './cellConfigSchema.js';
 
@@ -14,12 +14,14 @@ export function parseCellConfig(input: unknown): CellConfig {
   const config = parseInput(cellConfigSchema, input);
   if (Array.isArray(config.protocol)) {
     config.protocol.forEach((text, k) => {
+      let step: unknown;
       try {
-        parseStep(text);
+        step = parseStep(text);
       } catch (error) {
         if (!isSolidCellError(error)) throw error;
         invalidInput(`protocol[${k}]`, text, error.allowed ?? 'a readable protocol step');
       }
+      validateStep(`protocol[${k}]`, step);
     });
   }
   return config;
