@@ -101,6 +101,13 @@ export async function runReproduce(flags: ReproduceFlags, output: CommandOutput)
         `${study.failures.length} experiment(s) failed (first: ${study.failures[0]!.experiment}: ${study.failures[0]!.message}); the report lists them`,
       );
     }
+    if (omitted.length > 0) {
+      // Documented: metrics that could not be computed (non-finite values) end the run with exit 4.
+      throw new SolidCellError(
+        'E_SOLVER_NON_FINITE',
+        `${omitted.length} metric(s) could not be computed (first: ${omitted[0]}); report.json lists them under omittedMetrics`,
+      );
+    }
   } finally {
     process.removeListener('SIGINT', stop);
     process.removeListener('SIGTERM', stop);
