@@ -88,8 +88,11 @@ export async function runReproduce(flags: ReproduceFlags, output: CommandOutput)
       progress: process.stderr,
       signal: controller.signal,
     });
+    // A rerun where everything is cached never reaches a task boundary: honour a signal here.
+    controller.signal.throwIfAborted();
     const { metrics, omitted } = buildMetrics(study, (performance.now() - started) / 1000);
     const report = await writeReport(flags.out, study, metrics, omitted);
+    controller.signal.throwIfAborted();
     if (flags.json) output.json(report);
     else
       output.text(
