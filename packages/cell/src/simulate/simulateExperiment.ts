@@ -11,6 +11,10 @@ import type {
 } from '../experiment/ProtocolStep.js';
 import { CELL_DEFAULTS, type CellModelConfig } from '../model/CellConfig.js';
 import { CellModel } from '../model/CellModel.js';
+import {
+  validateCellModelConfig,
+  validateSimulateOptions,
+} from '../model/validateCellModelConfig.js';
 import type {
   CycleSummary,
   SimulationResult,
@@ -61,6 +65,7 @@ interface ConditionEvaluator {
 
 /** Creates the cell model for a configuration (validates it). */
 export function createCellModel(config: CellModelConfig): CellModel {
+  validateCellModelConfig(config);
   return new CellModel(config);
 }
 
@@ -102,8 +107,9 @@ export function simulateExperiment(
   protocol: Protocol,
   options: SimulateOptions = {},
 ): SimulationResult {
-  const model = cell instanceof CellModel ? cell : new CellModel(cell);
+  validateSimulateOptions(options);
   const steps = expandProtocol(protocol);
+  const model = cell instanceof CellModel ? cell : createCellModel(cell);
   const solverConfig = model.solverConfig;
   const rtol = solverConfig.relativeTolerance ?? CELL_DEFAULTS.relativeTolerance;
   const maxStep = solverConfig.maxStepSize_s ?? CELL_DEFAULTS.maxStepSize_s;
