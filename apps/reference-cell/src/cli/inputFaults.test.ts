@@ -232,3 +232,15 @@ describe('6 · protocol steps are validated like flags', () => {
     );
   });
 });
+
+describe('12 · formation runs the electrode cannot carry', () => {
+  it('--porosity 0.89 names the network, its conductivity and the ohmic drop (exit 4)', async () => {
+    const args = ['simulate', '--ncm', '90', '--se', '7', '--carbon', '3', '--porosity', '0.89'];
+    const { code, stderr } = await runCaptured(args);
+    expect(code).toBe(4);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(
+      /^solidcell: error: the electrode cannot carry 1\.50 A\/m² \(0\.050C\): its electronic \(carbon and NCM\) network, σ_eff = \S+ S\/m over 411 µm, would need an ohmic drop of \S+ V/,
+    );
+  });
+});
