@@ -49,9 +49,10 @@ export function fileSystemFailure(error: unknown): SolidCellError | undefined {
   }
   const allowed = PATH_PROBLEMS[code];
   if (allowed === undefined) return undefined;
+  const operation = (error as NodeJS.ErrnoException).syscall ?? 'access';
   return new SolidCellError(
     'E_INVALID_INPUT',
-    `cannot write ${path}: expected ${allowed} (${code})`,
+    `cannot ${operation} ${path}: expected ${allowed} (${code})`,
     { field: 'output', value: path, allowed },
   );
 }
