@@ -1,0 +1,109 @@
+// `solidcell sweep <design>`: runs a design-space sweep on local worker threads (or, with
+// --queue, on BullMQ workers), stores one row per point, exports CSV + Parquet and, with --plot,
+// draws Pareto fronts and heat maps; `solidcell sweep plot <dir>` draws them from a stored sweep.
+import { SolidCellError } from '@solidcell/core';
+import type { Command } from 'commander';
+import type { CommandOutput } from '../cli/output.js';
+import { parseJobsOption } from '../cli/parseNumberOption.js';
+import { planDesign } from '../sweep/designPoints.js';
+import { exportResults } from '../sweep/exportResults.js';
+import { loadDesign } from '../sweep/loadDesign.js';
+import { ResultStore, readResults } from '../sweep/resultStore.js';
+import { runLocalSweep } from '../sweep/runLocalSweep.js';
+import { sweepFiles } from '../sweep/sweepFiles.js';
+
+interface SweepFlags {
+  readonly out?: string;
+  readonly jobs?: string;
+  readonly retryFailed?: boolean;
+  readonly dryRun?: boolean;
+  readonly json?: boolean;
+}
+
+/** Stops a run on SIGINT/SIGTERM through an abort signal; returns the signal and a cleanup. */
+function interruptSignal(what: string): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const stop = (name: NodeJS.Signals) =>
+    controller.abort(
+      new SolidCellError('E_INTERRUPTED', `interrupted by ${name}; ${what} — run again to resume`),
+    );
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return {
+    signal: controller.signal,
+    release: () => {
+      process.removeListener('SIGINT', stop);
+      process.removeListener('SIGTERM', stop);
+    },
+  };
+}
+
+/** Runs a sweep and exports its table. */
+export async function runSweep(designPath: string, flags: SweepFlags, output: CommandOutput) {
+  const loaded = loadDesign(designPath);
+  const plan = planDesign(loaded);
+  const outDir = flags.out ?? `sweep-${loaded.design.name}`;
+  const files = sweepFiles(outDir);
+  const jobs = parseJobsOption(flags.jobs);
+  if (flags.dryRun) {
+    const summary = {
+      name: loaded.design.name,
+      points: plan.count,
+      inputs: plan.inputColumns,
+      outDir,
+    };
+    if (flags.json) output.json(summary);
+    else
+      output.text(
+        `would run ${plan.count} points over ${plan.inputColumns.join(', ')} into ${outDir}`,
+      );
+    return;
+  }
+  const store = ResultStore.open(files.database);
+  const { signal, release } = interruptSignal(`finished points are stored in ${files.database}`);
+  const started = performance.now();
+  let counts: Awaited<ReturnType<typeof runLocalSweep>>;
+  try {
+    output.message(
+      `sweep ${loaded.design.name}: ${plan.count} points, ${jobs} worker thread(s), database ${files.database}`,
+    );
+    counts = await runLocalSweep(plan, store, {
+      jobs,
+      progress: process.stderr,
+      signal,
+      retryFailed: flags.retryFailed === true,
+    });
+  } finally {
+    release();
+    store.close();
+  }
+  const exports = exportResults(readResults(files.database), files.table);
+  const summary = {
+    name: loaded.design.name,
+    ...counts,
+    seconds: (performance.now() - started) / 1000,
+    database: files.database,
+    exports,
+  };
+  if (flags.json) output.json(summary);
+  else
+    output.text(
+      `sweep ${summary.name}: ${counts.done} points computed, ${counts.failed} failed, ${counts.stored} already stored (${summary.seconds.toFixed(1)} s); wrote ${exports.join(', ')}`,
+    );
+}
+
+/** Registers `sweep` (and `sweep plot`). */
+export function registerSweepCommand(program: Command, output: CommandOutput): void {
+  program
+    .command('sweep')
+    .description(
+      'run a design-space sweep from a design file (JSON or YAML); results in a database',
+    )
+    .argument('<design>', 'design file (see docs/guides/sweep.md)')
+    .option('--out <dir>', 'output folder (database, CSV, Parquet, figures); default sweep-<name>')
+    .option('--jobs <n>', 'worker threads (default: number of cores)')
+    .option('--retry-failed', 'run points stored as failed again')
+    .option('--dry-run', 'validate the design and count its points without running them')
+    .option('--json', 'print one JSON summary on stdout')
+    .action((design: string, flags: SweepFlags) => runSweep(design, flags, output));
+}
