@@ -6,6 +6,7 @@ import { registerMicrostructureCommand } from '../commands/microstructureCommand
 import { registerReproduceCommand } from '../commands/reproduceCommand.js';
 import { registerSimulateCommand } from '../commands/simulateCommand.js';
 import { registerSweepCommand } from '../commands/sweepCommand.js';
+import { registerWorkerCommand } from '../commands/workerCommand.js';
 import type { CommandOutput } from './output.js';
 
 /** The program; commander's own errors are thrown (exitOverride) so `runCli` can format them. */
@@ -29,5 +30,6 @@ export function createProgram(output: CommandOutput, version: string): Command {
   registerCvCommand(program, output);
   registerReproduceCommand(program, output);
   registerSweepCommand(program, output);
+  registerWorkerCommand(program, output);
   return program;
 }

@@ -4,10 +4,13 @@
 import { SolidCellError } from '@solidcell/core';
 import type { Command } from 'commander';
 import type { CommandOutput } from '../cli/output.js';
-import { parseJobsOption } from '../cli/parseNumberOption.js';
+import { parseBoundedOption, parseJobsOption } from '../cli/parseNumberOption.js';
 import { planDesign } from '../sweep/designPoints.js';
 import { exportResults } from '../sweep/exportResults.js';
 import { loadDesign } from '../sweep/loadDesign.js';
+import { checkRedis } from '../sweep/queue/connectRedis.js';
+import { parseQueueUrl, redactUrl } from '../sweep/queue/redisUrl.js';
+import { runQueueSweep } from '../sweep/queue/runQueueSweep.js';
 import { ResultStore, readResults } from '../sweep/resultStore.js';
 import { runLocalSweep } from '../sweep/runLocalSweep.js';
 import { sweepFiles } from '../sweep/sweepFiles.js';
@@ -16,6 +19,8 @@ interface SweepFlags {
   readonly out?: string;
   readonly jobs?: string;
   readonly retryFailed?: boolean;
+  readonly queue?: string;
+  readonly inFlight: string;
   readonly dryRun?: boolean;
   readonly json?: boolean;
 }
@@ -45,6 +50,13 @@ export async function runSweep(designPath: string, flags: SweepFlags, output: Co
   const outDir = flags.out ?? `sweep-${loaded.design.name}`;
   const files = sweepFiles(outDir);
   const jobs = parseJobsOption(flags.jobs);
+  const queueUrl = flags.queue === undefined ? undefined : parseQueueUrl('--queue', flags.queue);
+  const inFlight = parseBoundedOption('--in-flight', flags.inFlight, {
+    min: 1,
+    max: 100_000,
+    unit: 'points',
+    integer: true,
+  });
   if (flags.dryRun) {
     const summary = {
       name: loaded.design.name,
@@ -59,20 +71,22 @@ export async function runSweep(designPath: string, flags: SweepFlags, output: Co
       );
     return;
   }
+  if (queueUrl !== undefined) await checkRedis('--queue', queueUrl);
   const store = ResultStore.open(files.database);
   const { signal, release } = interruptSignal(`finished points are stored in ${files.database}`);
   const started = performance.now();
   let counts: Awaited<ReturnType<typeof runLocalSweep>>;
   try {
+    const engine =
+      queueUrl === undefined ? `${jobs} worker thread(s)` : `queue ${redactUrl(queueUrl)}`;
     output.message(
-      `sweep ${loaded.design.name}: ${plan.count} points, ${jobs} worker thread(s), database ${files.database}`,
+      `sweep ${loaded.design.name}: ${plan.count} points on ${engine}, database ${files.database}`,
     );
-    counts = await runLocalSweep(plan, store, {
-      jobs,
-      progress: process.stderr,
-      signal,
-      retryFailed: flags.retryFailed === true,
-    });
+    const common = { progress: process.stderr, signal, retryFailed: flags.retryFailed === true };
+    counts =
+      queueUrl === undefined
+        ? await runLocalSweep(plan, store, { jobs, ...common })
+        : await runQueueSweep(plan, store, { url: queueUrl, inFlight, ...common });
   } finally {
     release();
     store.close();
@@ -102,6 +116,11 @@ export function registerSweepCommand(program: Command, output: CommandOutput): v
     .argument('<design>', 'design file (see docs/guides/sweep.md)')
     .option('--out <dir>', 'output folder (database, CSV, Parquet, figures); default sweep-<name>')
     .option('--jobs <n>', 'worker threads (default: number of cores)')
+    .option(
+      '--queue <url>',
+      'run the points on `solidcell worker`s through BullMQ on Redis: redis://[user:password@]host:port/db or rediss://',
+    )
+    .option('--in-flight <n>', 'with --queue: points enqueued and not yet stored, at most', '256')
     .option('--retry-failed', 'run points stored as failed again')
     .option('--dry-run', 'validate the design and count its points without running them')
     .option('--json', 'print one JSON summary on stdout')
