@@ -67,8 +67,8 @@ function setPath(root: Record<string, unknown>, keys: readonly string[], value: 
 const tidy = (value: number): number => Number(value.toPrecision(12));
 
 function gridValues(axis: SweepAxis): AxisValue[] | undefined {
-  if ('values' in axis) return axis.values;
-  const { from, to, steps } = axis.range;
+  if (axis.values !== undefined) return axis.values;
+  const { from, to, steps } = axis.range!;
   if (steps === undefined) return undefined;
   if (steps === 1) return [from];
   return Array.from({ length: steps }, (_, k) => tidy(from + ((to - from) * k) / (steps - 1)));
@@ -164,7 +164,7 @@ export function planDesign({ design, base }: LoadedDesign): DesignPlan {
         value = values[rest % values.length]!;
         rest = Math.floor(rest / values.length);
       } else {
-        const { from, to } = (axis as Extract<SweepAxis, { range: unknown }>).range;
+        const { from, to } = axis.range!;
         value = tidy(from + (to - from) * unit[sampledAxes.indexOf(i)]!);
       }
       inputs[axis.path] = value;

@@ -46,29 +46,31 @@ const axisValue = z.union([z.number(), z.string(), z.boolean()], {
   error: 'a number, a string or a boolean',
 });
 
-const listAxis = z.strictObject({
-  path: axisPath,
-  values: z.array(axisValue, { error: 'a non-empty list of values' }).min(1, {
-    error: 'a non-empty list of values',
-  }),
-});
-
-const rangeAxis = z.strictObject({
-  path: axisPath,
-  range: z.strictObject(
+const axisSchema = z
+  .strictObject(
     {
-      from: z.number({ error: 'a number' }),
-      to: z.number({ error: 'a number' }),
-      /** Grid points from `from` to `to` inclusive; omitted when a `sample` draws the points. */
-      steps: boundedNumber({ min: 1, max: 10_000, unit: 'points', integer: true }).optional(),
+      path: axisPath,
+      values: z
+        .array(axisValue, { error: 'a non-empty list of values' })
+        .min(1, { error: 'a non-empty list of values' })
+        .optional(),
+      range: z
+        .strictObject(
+          {
+            from: z.number({ error: 'a number' }),
+            to: z.number({ error: 'a number' }),
+            /** Grid points from `from` to `to` inclusive; omitted when a `sample` draws them. */
+            steps: boundedNumber({ min: 1, max: 10_000, unit: 'points', integer: true }).optional(),
+          },
+          { error: 'an object {"from": x, "to": y, "steps": n}' },
+        )
+        .optional(),
     },
-    { error: 'an object {"from": x, "to": y, "steps": n}' },
-  ),
-});
-
-const axisSchema = z.union([listAxis, rangeAxis], {
-  error: 'an axis {"path", "values": [...]} or {"path", "range": {"from", "to", "steps"}}',
-});
+    { error: 'an axis {"path", "values": [...]} or {"path", "range": {"from", "to", "steps"}}' },
+  )
+  .refine((axis) => (axis.values === undefined) !== (axis.range === undefined), {
+    error: 'an axis with either "values" or "range" (one of them)',
+  });
 
 const sampleSchema = z.strictObject(
   {

@@ -7,11 +7,14 @@ export const SWEEP_QUEUE_NAME = 'solidcell-sweep';
 
 /** The URL with its password (and a user name given alone, which Redis also treats as one) as `***`. */
 export function redactUrl(text: string): string {
-  return text.replace(/(rediss?:\/\/)([^@/\s]*)@/gi, (_match, scheme: string, auth: string) => {
-    const colon = auth.indexOf(':');
-    const user = colon >= 0 ? auth.slice(0, colon) : '';
-    return `${scheme}${user}:***@`;
-  });
+  return text.replace(
+    /([a-z][a-z\d+.-]*:\/\/)([^@/\s]*)@/gi,
+    (_match, scheme: string, auth: string) => {
+      const colon = auth.indexOf(':');
+      const user = colon >= 0 ? auth.slice(0, colon) : '';
+      return `${scheme}${user}:***@`;
+    },
+  );
 }
 
 /** Removes the password of `url` from any message (the URL as given and as the URL parser spells it). */
