@@ -75,6 +75,7 @@ export async function runQueueWorker(options: QueueWorkerOptions): Promise<void>
   worker.on('failed', (job, error) =>
     say(`worker: point ${job?.id?.slice(0, 12)} failed: ${error.message}`),
   );
+  worker.on('active', (job) => say(`worker: point ${job.id?.slice(0, 12)} started`));
   worker.on('error', (error) => say(`worker: ${error.message}`));
   await worker.waitUntilReady();
   say(`worker: serving ${SWEEP_QUEUE_NAME} with ${options.jobs} thread(s)`);
