@@ -1,7 +1,7 @@
 // `solidcell sweep` end to end on the local engine (from the sources, so points run inline):
 // results stored per point, a failed point recorded while the sweep goes on, a rerun that skips
 // stored points, an interrupted sweep that resumes, and the fail-fast check of an unreachable Redis.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +80,20 @@ describe('solidcell sweep (local engine)', () => {
     const reference = readResults(join(dir, 'run', 'points.ndjson'));
     const strip = (rows: typeof reference) => rows.map(({ seconds: _s, ...rest }) => rest);
     expect(strip(readResults(path))).toEqual(strip(reference));
+  });
+
+  it('draws the maps of a stored sweep (sweep plot) as PNG, SVG and Vega-Lite', async () => {
+    const { code, stdout } = await runCaptured(['sweep', 'plot', out, '--json']);
+    expect(code).toBe(0);
+    const { figures } = JSON.parse(stdout) as { figures: string[] };
+    expect(figures).toEqual(['pareto-specificEnergy_Wh_per_kg-vs-dischargeCapacity_1C_mAh_per_g']);
+    for (const id of figures) {
+      for (const ext of ['png', 'svg', 'vl.json']) {
+        expect(existsSync(join(out, 'figures', `${id}.${ext}`))).toBe(true);
+      }
+    }
+    const missing = await runCaptured(['sweep', 'plot', join(dir, 'nothing')]);
+    expect(missing.code).toBe(2);
   });
 
   it('validates a design without running it (--dry-run)', async () => {

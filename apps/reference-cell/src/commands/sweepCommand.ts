@@ -1,7 +1,8 @@
 // `solidcell sweep <design>`: runs a design-space sweep on local worker threads (or, with
 // --queue, on BullMQ workers), stores one row per point, exports CSV + Parquet and, with --plot,
 // draws Pareto fronts and heat maps; `solidcell sweep plot <dir>` draws them from a stored sweep.
-import { SolidCellError } from '@solidcell/core';
+import { existsSync } from 'node:fs';
+import { invalidInput, SolidCellError } from '@solidcell/core';
 import type { Command } from 'commander';
 import type { CommandOutput } from '../cli/output.js';
 import { parseBoundedOption, parseJobsOption } from '../cli/parseNumberOption.js';
@@ -13,6 +14,7 @@ import { parseQueueUrl, redactUrl } from '../sweep/queue/redisUrl.js';
 import { runQueueSweep } from '../sweep/queue/runQueueSweep.js';
 import { ResultStore, readResults } from '../sweep/resultStore.js';
 import { runLocalSweep } from '../sweep/runLocalSweep.js';
+import { writeSweepFigures } from '../sweep/sweepFigures.js';
 import { sweepFiles } from '../sweep/sweepFiles.js';
 
 interface SweepFlags {
@@ -22,7 +24,19 @@ interface SweepFlags {
   readonly queue?: string;
   readonly inFlight: string;
   readonly dryRun?: boolean;
+  readonly plot?: boolean;
   readonly json?: boolean;
+}
+
+/** Draws the maps of a stored sweep; returns the figure ids. */
+async function plotSweep(outDir: string, output: CommandOutput): Promise<string[]> {
+  const files = sweepFiles(outDir);
+  if (!existsSync(files.database)) {
+    invalidInput('<dir>', outDir, `a sweep output folder (with ${files.database})`);
+  }
+  const ids = await writeSweepFigures(readResults(files.database), files.figures);
+  output.message(`wrote ${ids.length} figure(s) to ${files.figures} (PNG, SVG, Vega-Lite)`);
+  return ids;
 }
 
 /** Stops a run on SIGINT/SIGTERM through an abort signal; returns the signal and a cleanup. */
@@ -92,12 +106,14 @@ export async function runSweep(designPath: string, flags: SweepFlags, output: Co
     store.close();
   }
   const exports = exportResults(readResults(files.database), files.table);
+  const figures = flags.plot ? await plotSweep(outDir, output) : [];
   const summary = {
     name: loaded.design.name,
     ...counts,
     seconds: (performance.now() - started) / 1000,
     database: files.database,
     exports,
+    figures,
   };
   if (flags.json) output.json(summary);
   else
@@ -108,7 +124,7 @@ export async function runSweep(designPath: string, flags: SweepFlags, output: Co
 
 /** Registers `sweep` (and `sweep plot`). */
 export function registerSweepCommand(program: Command, output: CommandOutput): void {
-  program
+  const sweep = program
     .command('sweep')
     .description(
       'run a design-space sweep from a design file (JSON or YAML); results in a database',
@@ -122,7 +138,18 @@ export function registerSweepCommand(program: Command, output: CommandOutput): v
     )
     .option('--in-flight <n>', 'with --queue: points enqueued and not yet stored, at most', '256')
     .option('--retry-failed', 'run points stored as failed again')
+    .option('--plot', 'draw Pareto fronts and heat maps into <out>/figures (PNG, SVG, Vega-Lite)')
     .option('--dry-run', 'validate the design and count its points without running them')
     .option('--json', 'print one JSON summary on stdout')
     .action((design: string, flags: SweepFlags) => runSweep(design, flags, output));
+  sweep
+    .command('plot')
+    .description('draw the Pareto fronts and heat maps of a stored sweep')
+    .argument('<dir>', 'the sweep output folder (--out of the sweep)')
+    .option('--json', 'print the figure ids as JSON')
+    .action(async (dir: string, flags: { json?: boolean }, command: Command) => {
+      const ids = await plotSweep(dir, output);
+      // `--json` after `plot` is parsed by `sweep`, which declares the same option.
+      if (flags.json || command.parent?.opts().json) output.json({ figures: ids });
+    });
 }
