@@ -77,13 +77,18 @@ if (spawnSync('redis-server', ['--version']).status === 0) {
   );
   await new Promise((done) => setTimeout(done, 500));
   const url = `redis://127.0.0.1:${port}/0`;
-  const workers = (count) =>
-    Array.from({ length: count }, () =>
-      spawn(process.execPath, [cli, 'worker', '--queue', url, '--jobs', '1'], { stdio: 'ignore' }),
-    );
+  /** Starts a worker and resolves once it serves the queue (start-up is not queue overhead). */
+  const startWorker = () =>
+    new Promise((done) => {
+      const worker = spawn(process.execPath, [cli, 'worker', '--queue', url, '--jobs', '1'], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      worker.stderr.on('data', (chunk) => {
+        if (chunk.toString().includes('serving')) done(worker);
+      });
+    });
   const timed = async (count, name, ncm) => {
-    const started = workers(count);
-    await new Promise((done) => setTimeout(done, 1500)); // worker start-up is not queue overhead
+    const started = await Promise.all(Array.from({ length: count }, startWorker));
     const out = join(work, name);
     const summary = sweep(writeDesign(name, ncm), out, ['--queue', url]);
     for (const worker of started) worker.kill('SIGINT');

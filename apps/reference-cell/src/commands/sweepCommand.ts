@@ -131,7 +131,7 @@ export function registerSweepCommand(program: Command, output: CommandOutput): v
     )
     .argument('<design>', 'design file (see docs/guides/sweep.md)')
     .option('--out <dir>', 'output folder (database, CSV, Parquet, figures); default sweep-<name>')
-    .option('--jobs <n>', 'worker threads (default: number of cores)')
+    .option('--jobs <n>', 'worker threads of the local engine (default: number of cores)')
     .option(
       '--queue <url>',
       'run the points on `solidcell worker`s through BullMQ on Redis: redis://[user:password@]host:port/db or rediss://',

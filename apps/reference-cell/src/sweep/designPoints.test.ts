@@ -51,6 +51,18 @@ describe('design files', () => {
     expect(keys(yaml)).toHaveLength(6);
   });
 
+  it('reads the worked example of docs/guides/sweep.md: 6 × 4 × 2 points', () => {
+    const example = fileURLToPath(new URL('../../sweeps/ncm-carbon.yaml', import.meta.url));
+    const plan = planDesign(loadDesign(example));
+    expect(plan.count).toBe(48);
+    expect(plan.inputColumns).toEqual([
+      'massFractions_wtPct.ncm',
+      'massFractions_wtPct.carbon',
+      'plugins.carbon.id',
+      'massFractions_wtPct.se',
+    ]);
+  });
+
   it('expands a full factorial with the balance fraction set to 100 − the others', () => {
     const all = points(design());
     expect(all.map((p) => p.inputs['massFractions_wtPct.ncm'])).toEqual([70, 80, 90, 70, 80, 90]);

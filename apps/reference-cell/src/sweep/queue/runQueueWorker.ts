@@ -3,7 +3,7 @@
 // point is moved back to the queue (stalled-job recovery) and runs on another worker.
 import { Worker } from 'bullmq';
 import type { TextSink } from '../../reproduce/ProgressDisplay.js';
-import { runTasks, usableJobs, WorkerPool } from '../../reproduce/runTasks.js';
+import { usableJobs, WorkerPool } from '../../reproduce/runTasks.js';
 import type { SweepTask } from '../designPoints.js';
 import { type PointOutcome, runPointOutcome } from '../pointOutcome.js';
 import { bullConnection } from './connectRedis.js';
@@ -33,12 +33,7 @@ class ThreadSlots {
   public async run(task: SweepTask): Promise<PointOutcome> {
     const pool = this.free.pop() ?? new WorkerPool(WORKER_URL, 1);
     try {
-      const [outcome] = await runTasks([task], {
-        jobs: 2,
-        pool,
-        workerUrl: WORKER_URL,
-        runInline: runPointOutcome,
-      });
+      const [outcome] = await pool.run<SweepTask, PointOutcome>([task]);
       this.free.push(pool);
       return outcome!;
     } catch (error) {
