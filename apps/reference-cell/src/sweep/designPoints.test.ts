@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { referenceDensities, solidVolumeFractions } from '@solidcell/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planDesign, pointKey, type SweepPoint } from './designPoints.js';
@@ -83,6 +84,45 @@ describe('design files', () => {
     const [, broken] = points(bad);
     expect(broken!.task).toBeUndefined();
     expect(broken!.error).toMatch(/massFractions_wtPct\.se = -0\.5/);
+  });
+
+  it('takes composition axes in solid vol%, converted to wt% with the carbon shape’s densities', () => {
+    const all = points(
+      design({
+        axes: [
+          { path: 'solidVolumeFractions_volPct.ncm', values: [60] },
+          { path: 'solidVolumeFractions_volPct.carbon', values: [5] },
+          { path: 'plugins.carbon.id', values: ['carbon-spherical', 'carbon-fiber'] },
+        ],
+      }),
+    );
+    const densities = {
+      spherical: referenceDensities('spherical'),
+      fiber: referenceDensities('fiber'),
+    };
+    for (const [point, shape] of [
+      [all[0]!, 'spherical'],
+      [all[1]!, 'fiber'],
+    ] as const) {
+      expect(point.inputs['solidVolumeFractions_volPct.se']).toBeCloseTo(35, 10);
+      const wt = point.task!.config.massFractions_wtPct;
+      const vol = solidVolumeFractions(wt, densities[shape]);
+      expect(100 * vol.ncm).toBeCloseTo(60, 8);
+      expect(100 * vol.carbon).toBeCloseTo(5, 8);
+      expect(100 * vol.se).toBeCloseTo(35, 8);
+    }
+    // Equal vol% of carbon weighs three times more as fibre (2000 vs 670 kg/m³).
+    const carbonWt = all.map((p) => p.task!.config.massFractions_wtPct.carbon);
+    expect(carbonWt[1]! / carbonWt[0]!).toBeGreaterThan(2.5);
+    const mixed = design({
+      axes: [
+        { path: 'solidVolumeFractions_volPct.ncm', values: [60] },
+        { path: 'massFractions_wtPct.carbon', values: [1] },
+      ],
+    });
+    expect(errorOf(() => planDesign(parseDesign(mixed, dir)))).toMatch(
+      /^axes\.0\.path = "solidVolumeFractions_volPct\.ncm".*wt% or vol% axes, not both/,
+    );
   });
 
   it.each([

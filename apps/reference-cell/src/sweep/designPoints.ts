@@ -6,6 +6,14 @@ import type { CellConfig, CellConfigInput } from '../config/cellConfigSchema.js'
 import { parseCellConfig } from '../config/loadCellConfig.js';
 import { canonicalJson, sha256 } from '../io/canonicalJson.js';
 import { SOLIDCELL_VERSION } from '../version.js';
+import {
+  applyComposition,
+  balanceColumn,
+  type CompositionBasis,
+  compositionBasis,
+  isCompositionPath,
+  VOLUME_AXIS_PREFIX,
+} from './compositionAxes.js';
 import type { SweepAxis, SweepDesign } from './designSchema.js';
 import type { LoadedDesign } from './loadDesign.js';
 import { latinHypercubeSample, sobolSample } from './sampleDesign.js';
@@ -89,9 +97,13 @@ export function pointKey(resolved: Omit<SweepTask, 'key'>): string {
 }
 
 /** Checks axis paths against the base config; returns each axis's grid values (or undefined). */
-function checkAxes(design: SweepDesign, base: CellConfig): (AxisValue[] | undefined)[] {
+function checkAxes(
+  design: SweepDesign,
+  base: CellConfig,
+  basis: CompositionBasis,
+): (AxisValue[] | undefined)[] {
   const seen = new Set<string>();
-  const balancePath = `massFractions_wtPct.${design.balance}`;
+  const balancePath = balanceColumn(basis, design.balance);
   return design.axes.map((axis, i) => {
     if (seen.has(axis.path))
       invalidInput(`axes.${i}.path`, axis.path, 'a path no other axis varies');
@@ -103,8 +115,11 @@ function checkAxes(design: SweepDesign, base: CellConfig): (AxisValue[] | undefi
         `not the balance (${balancePath} = 100 − the others)`,
       );
     }
-    if (!axis.path.startsWith('massFractions_wtPct.') && !hasPath(base, pathKeys(axis.path))) {
+    if (!isCompositionPath(axis.path) && !hasPath(base, pathKeys(axis.path))) {
       invalidInput(`axes.${i}.path`, axis.path, 'a field of the base cell configuration');
+    }
+    if (isCompositionPath(axis.path) && axis.values?.some((v) => typeof v !== 'number')) {
+      invalidInput(`axes.${i}.values`, axis.values, 'numbers (a composition in %)');
     }
     const values = gridValues(axis);
     if (values === undefined && design.sample === undefined) {
@@ -114,18 +129,6 @@ function checkAxes(design: SweepDesign, base: CellConfig): (AxisValue[] | undefi
   });
 }
 
-/** Sets the balance mass fraction to 100 − the others; an error text when it would be < 0. */
-function balanceComposition(input: Record<string, unknown>, balance: string): string | undefined {
-  const fractions = input.massFractions_wtPct as Record<string, number>;
-  const others = Object.entries(fractions).filter(([name]) => name !== balance);
-  const rest = tidy(100 - others.reduce((sum, [, value]) => sum + value, 0));
-  fractions[balance] = rest;
-  if (rest < 0) {
-    return `massFractions_wtPct.${balance} = ${rest} is not allowed: expected ≥ 0 (100 − the other wt%)`;
-  }
-  return undefined;
-}
-
 /**
  * The plan of a design: point count, input columns and a generator of points.
  * @throws SolidCellError `E_INVALID_INPUT` for an axis path that is not in the base config, a
@@ -133,7 +136,11 @@ function balanceComposition(input: Record<string, unknown>, balance: string): st
  */
 export function planDesign({ design, base }: LoadedDesign): DesignPlan {
   const validatedBase = parseCellConfig(base);
-  const grids = checkAxes(design, validatedBase);
+  const mixed = design.axes.findIndex((axis) => axis.path.startsWith(VOLUME_AXIS_PREFIX));
+  const basis =
+    compositionBasis(design.axes.map((axis) => axis.path)) ??
+    invalidInput(`axes.${mixed}.path`, design.axes[mixed]!.path, 'wt% or vol% axes, not both');
+  const grids = checkAxes(design, validatedBase, basis);
   const sampledAxes = grids.flatMap((values, i) => (values === undefined ? [i] : []));
   const sample = design.sample;
   if (sample !== undefined && sampledAxes.length === 0) {
@@ -149,7 +156,7 @@ export function planDesign({ design, base }: LoadedDesign): DesignPlan {
   const gridCount = gridSizes.reduce((product, size) => product * size, 1);
   const inputColumns = [
     ...design.axes.map((axis) => axis.path),
-    `massFractions_wtPct.${design.balance}`,
+    balanceColumn(basis, design.balance),
   ];
 
   function pointAt(index: number): SweepPoint {
@@ -157,6 +164,7 @@ export function planDesign({ design, base }: LoadedDesign): DesignPlan {
     const unit = unitSample[index % unitSample.length]!;
     const input = structuredClone(base) as Record<string, unknown>;
     const inputs: Record<string, AxisValue> = {};
+    const composition: Record<string, number> = {};
     design.axes.forEach((axis, i) => {
       const values = grids[i];
       let value: AxisValue;
@@ -168,12 +176,16 @@ export function planDesign({ design, base }: LoadedDesign): DesignPlan {
         value = tidy(from + (to - from) * unit[sampledAxes.indexOf(i)]!);
       }
       inputs[axis.path] = value;
-      setPath(input, pathKeys(axis.path), value);
+      if (isCompositionPath(axis.path)) composition[axis.path.split('.')[1]!] = value as number;
+      else setPath(input, pathKeys(axis.path), value);
     });
-    const balanceError = balanceComposition(input, design.balance);
-    inputs[`massFractions_wtPct.${design.balance}`] = (
-      input.massFractions_wtPct as Record<string, number>
-    )[design.balance]!;
+    const { balance, error: balanceError } = applyComposition(
+      input,
+      composition,
+      basis,
+      design.balance,
+    );
+    inputs[balanceColumn(basis, design.balance)] = balance;
     const microstructure = input.microstructure as Record<string, unknown>;
     microstructure.descriptors = design.fidelity === 'voxel' ? 'voxel' : 'estimated';
     const resolved = {

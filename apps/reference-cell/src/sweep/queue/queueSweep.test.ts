@@ -140,6 +140,11 @@ describe.skipIf(redis.url === undefined)('sweep --queue on Redis with two worker
     const workerArgs = ['worker', '--queue', url, '--jobs', '1', '--lock-seconds', '2'];
     const victim = solidcell(workerArgs);
     const survivor = solidcell(workerArgs);
+    // Both workers serve before the points are enqueued, so both get some.
+    await until(
+      () => [victim, survivor].every((w) => w.stderrText().includes('serving')),
+      'both workers to serve the queue',
+    );
     const database = join(dir, 'queue', 'points.ndjson');
     const sweepArgs = ['sweep', design, '--queue', url, '--out', join(dir, 'queue')];
     const firstCoordinator = solidcell(sweepArgs);
