@@ -6,6 +6,7 @@ export default defineConfig({
     bin: 'src/bin.ts',
     experimentWorker: 'src/reproduce/experimentWorker.ts',
     transportWorker: 'src/studies/transportWorker.ts',
+    sweepWorker: 'src/sweep/sweepWorker.ts',
   },
   format: ['esm'],
   dts: { entry: 'src/index.ts' },

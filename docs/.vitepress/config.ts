@@ -74,6 +74,8 @@ export default defineConfig({
           items: [
             { text: 'Reproduce the paper', link: '/guides/reproduce' },
             { text: 'Design sweep', link: '/guides/design-sweep' },
+            { text: 'Sweep a design space', link: '/guides/sweep' },
+            { text: 'Scale out with Redis', link: '/guides/scale-out-redis' },
             { text: 'Write your own plugin', link: '/guides/write-a-plugin' },
             { text: 'Compare with TauFactor', link: '/guides/taufactor' },
             { text: 'Reliability', link: '/guides/reliability' },

@@ -96,6 +96,10 @@ const ageingSeconds = timeAgeingCycles();
 const studySeconds = [1, 2].map(timeMicrostructureStudy);
 const quickSeconds = timeReproduction(true);
 const defaultSeconds = skipDefault ? undefined : timeReproduction(false);
+console.log('\n== sweeps: local engine, queue overhead, 2 workers vs 1 (tooling/bench/sweep.mjs)');
+const sweepBench = JSON.parse(
+  execFileSync(process.execPath, [join(root, 'tooling/bench/sweep.mjs')], { cwd: root }).toString(),
+);
 
 const transport = readResults('transport');
 const cell = readResults('cell');
@@ -199,6 +203,30 @@ target(
   '≤ 60 s',
   fmt(defaultSeconds, 1),
   verdict(defaultSeconds, 60),
+);
+target(
+  'sweep, effective-medium, formation + 0.1C + 1C per point, local engine, 2 threads (points/s)',
+  '≥ 5',
+  fmt(sweepBench.localPointsPerSecond),
+  sweepBench.localPointsPerSecond >= 5 ? 'holds' : 'missed',
+  `${sweepBench.localPoints} points, worker start-up included`,
+);
+target(
+  'sweep --queue: overhead per point on loopback Redis, 1 worker (ms)',
+  '≤ 5 ms',
+  sweepBench.queue ?? fmt(sweepBench.queueOverheadPerPoint_ms, 1),
+  verdict(sweepBench.queueOverheadPerPoint_ms, 5),
+  'sweep wall time minus the points’ own simulation time, per point',
+);
+target(
+  'sweep --queue: 2 workers vs 1 on 2 cores (speed-up)',
+  '≥ 1.8×',
+  sweepBench.queue ?? `${fmt(sweepBench.twoWorkerSpeedup)}×`,
+  sweepBench.twoWorkerSpeedup === undefined
+    ? 'not measured'
+    : sweepBench.twoWorkerSpeedup >= 1.8
+      ? 'holds'
+      : 'missed',
 );
 
 const section = [

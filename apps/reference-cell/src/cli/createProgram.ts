@@ -5,6 +5,8 @@ import { registerCvCommand } from '../commands/cvCommand.js';
 import { registerMicrostructureCommand } from '../commands/microstructureCommand.js';
 import { registerReproduceCommand } from '../commands/reproduceCommand.js';
 import { registerSimulateCommand } from '../commands/simulateCommand.js';
+import { registerSweepCommand } from '../commands/sweepCommand.js';
+import { registerWorkerCommand } from '../commands/workerCommand.js';
 import type { CommandOutput } from './output.js';
 
 /** The program; commander's own errors are thrown (exitOverride) so `runCli` can format them. */
@@ -27,5 +29,7 @@ export function createProgram(output: CommandOutput, version: string): Command {
   registerSimulateCommand(program, output);
   registerCvCommand(program, output);
   registerReproduceCommand(program, output);
+  registerSweepCommand(program, output);
+  registerWorkerCommand(program, output);
   return program;
 }

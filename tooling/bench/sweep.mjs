@@ -1,0 +1,108 @@
+// Sweep benchmarks (issue 20), run by `pnpm bench` or alone (`node tooling/bench/sweep.mjs`):
+// effective-medium points/s of the local engine (formation + 0.1C + 1C per point, 2 threads),
+// queue overhead per point on loopback Redis (one worker: wall time minus the points' own
+// simulation time, per point), and two workers vs one. Needs the built CLI and, for the queue
+// rows, a redis-server on PATH (started here on a free port, persistence off). Prints JSON.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+const cli = join(root, 'apps/reference-cell/dist/bin.js');
+const base = join(root, 'apps/reference-cell/configs/ncm90_sc1.json');
+const work = mkdtempSync(join(tmpdir(), 'solidcell-bench-sweep-'));
+
+/** A design of `ncm.length` × 2 carbon plugins points: formation, 0.1C and 1C discharges. */
+function writeDesign(name, ncm) {
+  const path = join(work, `${name}.json`);
+  const design = {
+    schemaVersion: 1,
+    name,
+    base,
+    axes: [
+      { path: 'massFractions_wtPct.ncm', values: ncm },
+      { path: 'plugins.carbon.id', values: ['carbon-spherical', 'carbon-fiber'] },
+    ],
+    experiments: { rateCRates: [0.1, 1] },
+  };
+  writeFileSync(path, JSON.stringify(design));
+  return path;
+}
+
+const grid = (count, from) => Array.from({ length: count }, (_, k) => from + k * 0.25);
+
+function sweep(design, out, extra) {
+  const run = spawnSync(
+    process.execPath,
+    [cli, 'sweep', design, '--out', out, '--json', ...extra],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  if (run.status !== 0) throw new Error(`sweep failed:\n${run.stderr.toString().slice(-2000)}`);
+  return JSON.parse(run.stdout.toString());
+}
+
+/** Sum of the points' own simulation times (s), from the database. */
+function simulationSeconds(out) {
+  return readFileSync(join(out, 'points.ndjson'), 'utf8')
+    .trim()
+    .split('\n')
+    .reduce((sum, line) => sum + JSON.parse(line).seconds, 0);
+}
+
+function freePort() {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+const results = {};
+const local = sweep(writeDesign('local', grid(12, 80)), join(work, 'local'), ['--jobs', '2']);
+results.localPointsPerSecond = local.done / local.seconds;
+results.localPoints = local.done;
+
+if (spawnSync('redis-server', ['--version']).status === 0) {
+  const port = await freePort();
+  const redis = spawn(
+    'redis-server',
+    ['--port', `${port}`, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  await new Promise((done) => setTimeout(done, 500));
+  const url = `redis://127.0.0.1:${port}/0`;
+  /** Starts a worker and resolves once it serves the queue (start-up is not queue overhead). */
+  const startWorker = () =>
+    new Promise((done) => {
+      const worker = spawn(process.execPath, [cli, 'worker', '--queue', url, '--jobs', '1'], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      worker.stderr.on('data', (chunk) => {
+        if (chunk.toString().includes('serving')) done(worker);
+      });
+    });
+  const timed = async (count, name, ncm) => {
+    const started = await Promise.all(Array.from({ length: count }, startWorker));
+    const out = join(work, name);
+    const summary = sweep(writeDesign(name, ncm), out, ['--queue', url]);
+    for (const worker of started) worker.kill('SIGINT');
+    return { ...summary, simulation_s: simulationSeconds(out) };
+  };
+  const one = await timed(1, 'one-worker', grid(8, 70));
+  const two = await timed(2, 'two-workers', grid(8, 72.5));
+  results.queueOverheadPerPoint_ms = (1000 * (one.seconds - one.simulation_s)) / one.done;
+  results.oneWorkerPointsPerSecond = one.done / one.seconds;
+  results.twoWorkersPointsPerSecond = two.done / two.seconds;
+  results.twoWorkerSpeedup = results.twoWorkersPointsPerSecond / results.oneWorkerPointsPerSecond;
+  redis.kill('SIGTERM');
+} else {
+  results.queue = 'not measured: no redis-server on PATH';
+}
+rmSync(work, { recursive: true, force: true });
+console.log(JSON.stringify(results, null, 2));
