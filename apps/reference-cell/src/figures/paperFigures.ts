@@ -181,7 +181,9 @@ function irreversibleCapacity(study: StudyResults): FigureSpec {
 
 function rate(study: StudyResults): FigureSpec {
   const values = Object.entries(study.rate).flatMap(([electrode, r]) =>
-    r.rate.map((p) => ({ electrode, cRate: p.cRate, discharge: p.dischargeMahG })),
+    r.rate.flatMap((p) =>
+      p.dischargeMahG === null ? [] : [{ electrode, cRate: p.cRate, discharge: p.dischargeMahG }],
+    ),
   );
   return {
     id: 'rate-capability',

@@ -17,7 +17,30 @@ function mean(values: readonly (number | undefined)[]): number {
   return defined.reduce((a, b) => a + b, 0) / defined.length;
 }
 
-/** Builds the metrics map; non-finite values are left out and listed in `omitted`. */
+/** A metric with no value because the protocol step it measures did not run. */
+export interface StepNotRun {
+  readonly metric: string;
+  /** Why the step did not run (its end condition held at the start, or the run ended earlier). */
+  readonly endedBy: string;
+}
+
+function rateMetricId(series: string, cRate: number): string {
+  return `rate.discharge_mah_g.${series}.${RATE_LABEL(cRate)}`;
+}
+
+/** The metrics of protocol steps that did not run, with the reason (never reported as 0). */
+export function stepsNotRun(study: StudyResults): StepNotRun[] {
+  return Object.entries(study.rate).flatMap(([series, r]) =>
+    r.rate
+      .filter((point) => point.dischargeMahG === null)
+      .map((point) => ({ metric: rateMetricId(series, point.cRate), endedBy: point.endedBy })),
+  );
+}
+
+/**
+ * Builds the metrics map; non-finite values are left out and listed in `omitted`; steps that did
+ * not run give no metric (see {@link stepsNotRun}).
+ */
 export function buildMetrics(
   study: StudyResults,
   runtime_s: number,
@@ -128,8 +151,9 @@ export function buildMetrics(
   }
   for (const [series, r] of Object.entries(study.rate)) {
     for (const point of r.rate) {
+      if (point.dischargeMahG === null) continue;
       put(
-        `rate.discharge_mah_g.${series}.${RATE_LABEL(point.cRate)}`,
+        rateMetricId(series, point.cRate),
         point.dischargeMahG,
         'mAh/g',
         `discharge capacity at ${point.cRate}C after a 0.1C CC-CV charge`,

@@ -9,7 +9,7 @@ import {
 } from '@solidcell/microstructure/node';
 import { type FigureSpec, paperFigures } from '../figures/paperFigures.js';
 import { SOLIDCELL_VERSION } from '../version.js';
-import type { Metric } from './buildMetrics.js';
+import { type Metric, type StepNotRun, stepsNotRun } from './buildMetrics.js';
 import { REPORT_SCHEMA_VERSION, type Report, reportSchema } from './reportSchema.js';
 import type { MicrostructureTaskResult } from './runExperiment.js';
 import type { StudyResults } from './runStudy.js';
@@ -43,6 +43,7 @@ function markdown(
   metrics: Readonly<Record<string, Metric>>,
   figures: readonly FigureSpec[],
   omitted: readonly string[],
+  notRun: readonly StepNotRun[],
 ): string {
   const m = (id: string, digits = 1) => fmt(metrics[id]?.value, digits);
   const f = study.formation;
@@ -112,9 +113,18 @@ function markdown(
         .join('|') ?? ''
     }|`,
     ...Object.entries(study.rate).map(
-      ([id, r]) => `| ${id} | ${r.rate.map((p) => fmt(p.dischargeMahG)).join(' | ')} |`,
+      ([id, r]) =>
+        `| ${id} | ${r.rate.map((p) => (p.dischargeMahG === null ? 'did not run' : fmt(p.dischargeMahG))).join(' | ')} |`,
     ),
     '',
+    ...(notRun.length > 0
+      ? [
+          'Steps that did not run (no capacity is reported for them):',
+          '',
+          ...notRun.map((x) => `- ${x.metric}: ${x.endedBy}`),
+          '',
+        ]
+      : []),
     '## Cycling, pulses, CV',
     '',
     '| electrode | retention (%) | pulse polarisation < 3.2 V (mV) | 3.4–3.7 V (mV) |',
@@ -191,12 +201,14 @@ export async function writeReport(
   metrics: Record<string, Metric>,
   omitted: string[],
 ): Promise<Report> {
+  const notRun = stepsNotRun(study);
   const report = reportSchema.parse({
     schemaVersion: REPORT_SCHEMA_VERSION,
     solidcellVersion: SOLIDCELL_VERSION,
     settings: { ...study.settings, ionicLaw: study.ionicLaw, failedExperiments: study.failures },
     metrics,
     omittedMetrics: omitted,
+    stepsNotRun: notRun,
   });
   const figures = paperFigures(study);
   const { renderFigure } = await preloadFigureRenderer();
@@ -238,9 +250,9 @@ export async function writeReport(
   writeFileAtomic(
     join(outDir, 'data', 'rate.csv'),
     csv(
-      ['electrode', 'c_rate', 'discharge_mAh_per_g'],
+      ['electrode', 'c_rate', 'discharge_mAh_per_g', 'ended_by'],
       Object.entries(study.rate).flatMap(([id, r]) =>
-        r.rate.map((p) => [id, p.cRate, p.dischargeMahG]),
+        r.rate.map((p) => [id, p.cRate, p.dischargeMahG ?? '', p.endedBy]),
       ),
     ),
   );
@@ -271,7 +283,7 @@ export async function writeReport(
       ),
     ),
   );
-  writeFileAtomic(join(outDir, 'report.md'), markdown(study, metrics, figures, omitted));
+  writeFileAtomic(join(outDir, 'report.md'), markdown(study, metrics, figures, omitted, notRun));
   writeFileAtomic(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   return report;
 }
