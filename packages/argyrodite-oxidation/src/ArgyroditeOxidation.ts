@@ -45,8 +45,12 @@ export const ARGYRODITE_OXIDATION_STATE = {
 export interface ArgyroditeOxidationOptions {
   /** Parameter overrides (validated), merged with the defaults. */
   readonly parameters?: ArgyroditeOxidationParameterOverrides;
-  /** Carbon additive whose density and BET area set the reacting carbon area; default SC. */
-  readonly carbon?: CarbonAdditive;
+  /**
+   * Carbon additive whose density and BET area set the reacting carbon area; `null` for an
+   * electrode without carbon (no carbon|SE area). Default when constructed directly: the
+   * reference SC; the plugin passes the cell's own carbon from the container.
+   */
+  readonly carbon?: CarbonAdditive | null;
 }
 
 /** Derived quantities of one node state (for outputs and tests). */
@@ -103,8 +107,8 @@ export class ArgyroditeOxidation implements SideReaction {
   public readonly stateVariables: readonly SideReactionStateVariable[] = STATE_VARIABLES;
   /** The resolved parameters. */
   public readonly parameters: ArgyroditeOxidationParameters;
-  /** The carbon additive whose BET area reacts. */
-  public readonly carbon: CarbonAdditive;
+  /** The carbon additive whose BET area reacts (undefined: no carbon in the electrode). */
+  public readonly carbon: CarbonAdditive | undefined;
 
   // Per-call inputs that are constant over a simulation (the time loop calls rates/effects for
   // every node and Newton iteration): the areas of the last descriptors, the last kinetics.
@@ -115,8 +119,11 @@ export class ArgyroditeOxidation implements SideReaction {
 
   public constructor(options: ArgyroditeOxidationOptions = {}) {
     this.parameters = resolveArgyroditeOxidationParameters(options.parameters ?? {});
-    this.carbon = options.carbon ?? referenceCarbonAdditive('spherical');
-    assertUsableCarbon(this.carbon);
+    this.carbon =
+      options.carbon === null
+        ? undefined
+        : (options.carbon ?? referenceCarbonAdditive('spherical'));
+    if (this.carbon !== undefined) assertUsableCarbon(this.carbon);
   }
 
   /** Reacting areas at a node (see {@link reactiveAreas}); remembered per descriptors object. */
