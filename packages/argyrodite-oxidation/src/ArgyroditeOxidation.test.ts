@@ -182,7 +182,7 @@ describe(ArgyroditeOxidation, () => {
       field(
         () =>
           new ArgyroditeOxidation({
-            carbon: { ...reaction.carbon, specificSurfaceArea_m2_per_kg: -1 },
+            carbon: { ...reaction.carbon!, specificSurfaceArea_m2_per_kg: -1 },
           }),
       ),
     ).toBe('carbon.specificSurfaceArea_m2_per_kg');
