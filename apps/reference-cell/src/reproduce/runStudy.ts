@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { MicrostructureDescriptors } from '@solidcell/core';
 import { fitPercolationLaw, type PercolationFit } from '@solidcell/transport';
+import { cellDescriptors } from '../studies/electronicConductivitySamples.js';
 import type { CarbonCvReport } from '../studies/runCarbonCv.js';
 import type { CyclingResult } from '../studies/runCycling.js';
 import type { FormationResult } from '../studies/runFormation.js';
@@ -57,7 +58,7 @@ export interface RunStudyOptions {
 }
 
 // Bump when a result format changes, so old cache entries are not reused.
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 const WORKER_URL = new URL('./experimentWorker.js', import.meta.url);
 
@@ -199,14 +200,8 @@ async function runStages(
   );
   const ionicLaw = fitIonicLaw(microstructure, seConductivity_S_per_m);
   const descriptors: Record<string, MicrostructureDescriptors> = {};
-  for (const [series, { result }] of Object.entries(microstructure)) {
-    descriptors[series] = {
-      volumeFractions: result.volumeFractions,
-      interfaceAreaPerVolume_m2_per_m3: result.interfaceAreaPerVolumeM2PerM3,
-      threePhaseNcmAreaPerVolume_m2_per_m3: result.threePhaseNcmAreaPerVolumeM2PerM3,
-      percolatingFraction: result.percolatingFraction,
-      carbonInSeDomainFraction: result.carbonInSeDomainFraction,
-    };
+  for (const [series, { result, electronicSamples }] of Object.entries(microstructure)) {
+    descriptors[series] = cellDescriptors(result, electronicSamples);
   }
   const stage2 = cellTasks(
     settings,

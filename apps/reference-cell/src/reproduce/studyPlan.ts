@@ -1,7 +1,11 @@
 // The experiments of the reproduction and their inputs, for default and quick settings. Stage 1
 // builds the voxel microstructures; stage 2 runs the cell experiments with the ionic transport law
 // fitted to stage 1 and each electrode's measured descriptors.
-import type { MassFractions_wtPct, MicrostructureDescriptors } from '@solidcell/core';
+import {
+  type MassFractions_wtPct,
+  type MicrostructureDescriptors,
+  toMilliampHoursPerSquareCm,
+} from '@solidcell/core';
 import { PAPER_ELECTRODES, type PaperElectrode } from '../paperElectrodes.js';
 import type { CellSetup, IonicTransportLaw } from '../studies/cellSetup.js';
 import type { MicrostructureStudyInput } from '../studies/computeMicrostructure.js';
@@ -81,6 +85,14 @@ function electrode(id: string): PaperElectrode {
   return found;
 }
 
+/** Marker of the series name of a rate test at another areal loading. */
+export const LOADING_SERIES_MARKER = '@';
+
+/** Series name of an electrode's rate test at an areal loading, e.g. `ncm90_sc3@2.0mAh_cm2`. */
+export function loadingSeries(id: string, arealCapacity_C_per_m2: number): string {
+  return `${id}${LOADING_SERIES_MARKER}${toMilliampHoursPerSquareCm(arealCapacity_C_per_m2).toFixed(1)}mAh_cm2`;
+}
+
 /** Stage 1: one voxel microstructure per electrode. */
 export function microstructureTasks(settings: StudySettings): MicrostructureTask[] {
   return PAPER_ELECTRODES.map((e) => ({
@@ -141,6 +153,15 @@ export function cellTasks(
       setup: setup(id),
       cRates: S.rateCRates,
     })),
+    // The powder loading is not stated in the paper: the rate test at both ends of its range.
+    ...S.powderArealCapacityRange_C_per_m2.flatMap((loading) =>
+      POWDER.map((id) => ({
+        kind: 'rate' as const,
+        series: loadingSeries(id, loading),
+        setup: setup(id, { arealCapacity_C_per_m2: loading }),
+        cRates: S.rateCRates,
+      })),
+    ),
     ...SC_SERIES.map((id) => ({
       kind: 'cycling' as const,
       series: id,

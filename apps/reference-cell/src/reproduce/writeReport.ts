@@ -1,6 +1,7 @@
 // Writes a study's outputs atomically: report.json (schema-validated), report.md with the
 // calibration targets next to the simulated values, figures (SVG, PNG, Vega-Lite spec) and CSVs.
 import { join } from 'node:path';
+import { toMilliampHoursPerSquareCm } from '@solidcell/core';
 import {
   encodePng,
   PHASE_COLOURS,
@@ -8,11 +9,14 @@ import {
   writeFileAtomic,
 } from '@solidcell/microstructure/node';
 import { type FigureSpec, paperFigures } from '../figures/paperFigures.js';
+import { PAPER_SETTINGS } from '../studies/paperSettings.js';
+import type { RateResult } from '../studies/runRate.js';
 import { SOLIDCELL_VERSION } from '../version.js';
 import { type Metric, type StepNotRun, stepsNotRun } from './buildMetrics.js';
 import { REPORT_SCHEMA_VERSION, type Report, reportSchema } from './reportSchema.js';
 import type { MicrostructureTaskResult } from './runExperiment.js';
 import type { StudyResults } from './runStudy.js';
+import { LOADING_SERIES_MARKER } from './studyPlan.js';
 
 function csv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cell = (v: string | number) =>
@@ -37,6 +41,18 @@ function slicePng(slice: MicrostructureTaskResult['slice']): Uint8Array {
 
 const fmt = (value: number | undefined, digits = 1): string =>
   value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits);
+
+function rateTable(rows: readonly (readonly [string, RateResult])[]): string[] {
+  const rates = rows[0]?.[1].rate ?? [];
+  return [
+    `| electrode | ${rates.map((p) => `${p.cRate}C`).join(' | ')} |`,
+    `|---|${rates.map(() => '---').join('|')}|`,
+    ...rows.map(
+      ([id, r]) =>
+        `| ${id} | ${r.rate.map((p) => (p.dischargeMahG === null ? 'did not run' : fmt(p.dischargeMahG))).join(' | ')} |`,
+    ),
+  ];
+}
 
 function markdown(
   study: StudyResults,
@@ -102,20 +118,13 @@ function markdown(
     '',
     '## Rate capability (discharge mAh/g)',
     '',
-    `| electrode | ${
-      Object.values(study.rate)[0]
-        ?.rate.map((p) => `${p.cRate}C`)
-        .join(' | ') ?? ''
-    } |`,
-    `|---|${
-      Object.values(study.rate)[0]
-        ?.rate.map(() => '---')
-        .join('|') ?? ''
-    }|`,
-    ...Object.entries(study.rate).map(
-      ([id, r]) =>
-        `| ${id} | ${r.rate.map((p) => (p.dischargeMahG === null ? 'did not run' : fmt(p.dischargeMahG))).join(' | ')} |`,
-    ),
+    `Powder electrodes at ${fmt(toMilliampHoursPerSquareCm(PAPER_SETTINGS.powderArealCapacity_C_per_m2))} mAh/cm² (an assumption: the paper does not state the loading), dry electrodes at ${fmt(toMilliampHoursPerSquareCm(PAPER_SETTINGS.dryArealCapacity_C_per_m2))} mAh/cm².`,
+    '',
+    ...rateTable(Object.entries(study.rate).filter(([id]) => !id.includes(LOADING_SERIES_MARKER))),
+    '',
+    `The powder rate test at both ends of the plausible loading range (${PAPER_SETTINGS.powderArealCapacityRange_C_per_m2.map((q) => fmt(toMilliampHoursPerSquareCm(q))).join(' and ')} mAh/cm²):`,
+    '',
+    ...rateTable(Object.entries(study.rate).filter(([id]) => id.includes(LOADING_SERIES_MARKER))),
     '',
     ...(notRun.length > 0
       ? [

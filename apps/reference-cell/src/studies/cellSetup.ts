@@ -3,7 +3,6 @@
 // to voxel results when given) and, optionally, argyrodite oxidation — or from the plugin ids of a
 // cell configuration file.
 import {
-  CELL_DEFAULTS,
   type CellModelConfig,
   type CounterElectrodeConfig,
   cellPhysicsFromComponents,
@@ -91,9 +90,9 @@ export function cellModelConfig(setup: CellSetup): CellModelConfig {
     electrode: {
       volumeFractions: electrodeVolumeFractions,
       arealCapacity_C_per_m2: setup.arealCapacity_C_per_m2,
-      // Measured descriptors give β, the carbon|SE area and three-phase contact; the
-      // charge-transfer area stays f_contact · 3ε/R (parameters.md §7.2), as in the calibration.
-      ...(microstructure ? { microstructure, contactFraction: CELL_DEFAULTS.contactFraction } : {}),
+      // Measured descriptors give the charge-transfer area (the measured NCM|SE contact), β,
+      // the carbon|SE area, three-phase contact and σ_el,eff(x_Li) of the voxel solves.
+      ...(microstructure ? { microstructure } : {}),
     },
     temperature_K: setup.temperature_K,
     ...(setup.counterElectrode ? { counterElectrode: setup.counterElectrode } : {}),
