@@ -107,7 +107,13 @@ describe(ArgyroditeOxidation, () => {
     const conditions = { electrodePotential_V: 4.2, temperature_K: T, descriptors: small };
     const aC = reaction.areas(conditions).carbonReactiveArea_m2_per_m3;
     const allSe = (small.volumeFractions.se * 499 * 3600 * 1860) / aC; // q_C that oxidises all SE
-    expect(reaction.rates(conditions, [allSe, 0, 0]).volumetricCurrent_A_per_m3).toBe(0);
+    const carbonSite = reaction.rates(conditions, [allSe, 0, 0]).siteCurrents_A_per_m3!;
+    expect(carbonSite['carbon|electrolyte']).toBe(0);
+    // Local consumption: the carbon's shell takes pathway SE only in the fraction β, so the NCM
+    // site stops only once the SE of the pathways is used up.
+    const aN = reaction.areas(conditions).ncmSeArea_m2_per_m3;
+    const allPathwaySe = (small.volumeFractions.se * 499 * 3600 * 1860) / aN;
+    expect(reaction.rates(conditions, [allSe, 0, allPathwaySe]).volumetricCurrent_A_per_m3).toBe(0);
     expect(reaction.effects(conditions, [10 * allSe, 0, 0]).seVolumeFractionLost).toBe(
       small.volumeFractions.se,
     );

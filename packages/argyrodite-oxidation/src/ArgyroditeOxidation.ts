@@ -68,6 +68,12 @@ export interface ArgyroditeOxidationStateSummary {
   readonly seFractionBlocked: number;
   /** Remaining reactive SE, 1 − consumed/initial, in [0, 1] (–). */
   readonly seAvailability: number;
+  /**
+   * Remaining SE at the NCM|SE interface, 1 − (SE consumed in Li⁺ pathways)/initial, in [0, 1]
+   * (–): SE consumption is local (model.md §3): the SE shell oxidised on carbon slows the NCM site
+   * only in the fraction β of carbon that sits inside the SE pathways next to the NCM.
+   */
+  readonly ncmSiteSeAvailability: number;
   /** Interphase film thickness on NCM, δ = q_N (V_m/n)/F (m). */
   readonly filmThickness_m: number;
 }
@@ -88,8 +94,11 @@ const STATE_VARIABLES: readonly SideReactionStateVariable[] = [
  * - NCM: i_N = s·k_N F A(T) exp[αF(E − U_ox,NCM)/RT] exp(−q_N/q*_N)·(1 + γ θ_3ph c/(c + c_ref));
  * - dq_C/dt = i_C, dq_N/dt = i_N, dc/dt = Y a_C i_C/F − k_d c;
  * - volumetric current a_C i_C + a_N i_N (A/m³), all irreversible;
- * - A(T) = exp[−(E_a/R)(1/T − 1/298.15)], s = max(0, 1 − φ_consumed/φ_SE,0) the remaining
- *   reactive SE (self-limitation as SE runs out), φ_consumed = (a_C q_C + a_N q_N)/(q_ox,SE ρ_SE).
+ * - A(T) = exp[−(E_a/R)(1/T − 1/298.15)]; s the remaining reactive SE next to each site (local
+ *   consumption, model.md §3): carbon s_C = max(0, 1 − φ_consumed/φ_SE,0) with
+ *   φ_consumed = (a_C q_C + a_N q_N)/(q_ox,SE ρ_SE), NCM s_N = max(0, 1 − φ_cons,pathways/φ_SE,0) with
+ *   φ_cons,pathways = (a_N q_N + β a_C q_C)/(q_ox,SE ρ_SE): the carbon's shell takes pathway SE
+ *   only where carbon sits in the SE domain.
  * Effects: R_film = q_N (V_m/n)/(F σ_int) (Ω m² of NCM|SE area); SE fraction lost from the
  * Li⁺ pathways = min(φ_SE,0, φ_cons,N + β (φ_cons,C + β_p a_C q_C (V_m/n)/F)), with β the
  * fraction of carbon inside SE pathways (descriptors `carbonInSeDomainFraction`): the SE consumed
@@ -155,12 +164,14 @@ export class ArgyroditeOxidation implements SideReaction {
     const qN = stateValue(state, 2);
     const p = this.parameters;
     const areas = this.areas(conditions);
-    const availability = this.summaryFor(areas, qC, qN).seAvailability;
+    const summary = this.summaryFor(areas, qC, qN);
     const E = conditions.electrodePotential_V;
     const kinetics = this.kinetics(conditions.temperature_K);
-    const iC = availability * oxidationCurrentDensity_A_per_m2(kinetics.carbon, E, qC);
+    // Each site consumes the SE next to it: the carbon site its shell (zone factor) within the
+    // electrode's SE, the NCM site the SE at the NCM surface.
+    const iC = summary.seAvailability * oxidationCurrentDensity_A_per_m2(kinetics.carbon, E, qC);
     const iN =
-      availability *
+      summary.ncmSiteSeAvailability *
       oxidationCurrentDensity_A_per_m2(kinetics.ncm, E, qN) *
       intermediateEnhancement(p, areas.threePhaseFraction, c);
     const carbonCurrent = areas.carbonReactiveArea_m2_per_m3 * iC;
@@ -214,13 +225,16 @@ export class ArgyroditeOxidation implements SideReaction {
     const consumed = charge * seVolumePerCoulomb;
     const initial = areas.initialSeFraction;
     const beta = areas.carbonInSePathwayFraction;
+    const consumedInPathways =
+      ncmCharge_C_per_m3 * seVolumePerCoulomb + beta * carbonCharge_C_per_m3 * seVolumePerCoulomb;
     return {
       charge_C_per_m3: charge,
       seFractionConsumed: consumed,
-      seFractionConsumedInPathways:
-        ncmCharge_C_per_m3 * seVolumePerCoulomb + beta * carbonCharge_C_per_m3 * seVolumePerCoulomb,
+      seFractionConsumedInPathways: consumedInPathways,
       seFractionBlocked: beta * p.productBlockingFactor * carbonCharge_C_per_m3 * volumePerCoulomb,
       seAvailability: initial > 0 ? Math.min(1, Math.max(0, 1 - consumed / initial)) : 0,
+      ncmSiteSeAvailability:
+        initial > 0 ? Math.min(1, Math.max(0, 1 - consumedInPathways / initial)) : 0,
       filmThickness_m: ncmCharge * volumePerCoulomb,
     };
   }
