@@ -6,6 +6,7 @@ import {
   type MicrostructureDescriptors,
   toMilliampHoursPerSquareCm,
 } from '@solidcell/core';
+import { CALIBRATED_PARAMETERS } from '../calibration/calibratedParameters.js';
 import { PAPER_ELECTRODES, type PaperElectrode } from '../paperElectrodes.js';
 import type { CellSetup, IonicTransportLaw } from '../studies/cellSetup.js';
 import type { MicrostructureStudyInput } from '../studies/computeMicrostructure.js';
@@ -130,6 +131,7 @@ export function cellTasks(
       ionicLaw,
       descriptors: descriptors[id],
       coarse: settings.quick,
+      parameterOverrides: CALIBRATED_PARAMETERS,
       ...overrides,
     };
   };

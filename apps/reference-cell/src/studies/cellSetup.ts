@@ -45,6 +45,17 @@ export interface CellSetup {
   readonly descriptors?: MicrostructureDescriptors | undefined;
   /** Coarser mesh and looser tolerance (quick runs). */
   readonly coarse?: boolean | undefined;
+  /**
+   * Parameter overrides of the first-party NCM and oxidation plugins: the calibrated values of
+   * model.md §4 (`calibration/calibratedParameters.ts`), or trial values while calibrating.
+   */
+  readonly parameterOverrides?: CellParameterOverrides | undefined;
+}
+
+/** Overrides of the first-party plugins' parameters (plugin defaults where absent). */
+export interface CellParameterOverrides {
+  readonly ncm?: Readonly<Record<string, number>> | undefined;
+  readonly oxidation?: Readonly<Record<string, number>> | undefined;
 }
 
 /** The plugins of a cell setup, in composition order. */
@@ -54,13 +65,18 @@ export function cellPlugins(setup: CellSetup): SolidCellPlugin[] {
     setup.ionicLaw ? { ...setup.ionicLaw } : {},
   );
   if (setup.plugins !== undefined) return configuredPlugins(setup.plugins, transport);
+  const overrides = setup.parameterOverrides ?? {};
   const plugins = [
     firstPartyPlugin('materials'),
-    firstPartyPlugin('ncm-charge-transfer'),
+    firstPartyPlugin('ncm-charge-transfer', { ...overrides.ncm }),
     firstPartyPlugin(carbonPluginId(setup.carbonShape)),
     transport,
   ];
-  if (setup.sideReactions) plugins.push(firstPartyPlugin('argyrodite-oxidation'));
+  if (setup.sideReactions) {
+    plugins.push(
+      firstPartyPlugin('argyrodite-oxidation', { parameters: { ...overrides.oxidation } }),
+    );
+  }
   return plugins;
 }
 
