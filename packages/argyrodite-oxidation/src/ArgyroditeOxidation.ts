@@ -16,6 +16,7 @@ import {
 } from '@solidcell/core';
 import { assertUsableCarbon, referenceCarbonAdditive } from './carbon.js';
 import {
+  arrheniusFactor,
   intermediateEnhancement,
   oxidationCurrentDensity_A_per_m2,
   type SiteKinetics,
@@ -99,7 +100,7 @@ const STATE_VARIABLES: readonly SideReactionStateVariable[] = [
  *   φ_consumed = (a_C q_C + a_N q_N)/(q_ox,SE ρ_SE), NCM s_N = max(0, 1 − φ_cons,pathways/φ_SE,0) with
  *   φ_cons,pathways = (a_N q_N + β a_C q_C)/(q_ox,SE ρ_SE): the carbon's shell takes pathway SE
  *   only where carbon sits in the SE domain.
- * Effects: R_film = q_N (V_m/n)/(F σ_int) (Ω m² of NCM|SE area); SE fraction lost from the
+ * Effects: R_film = q_N (V_m/n)/(F σ_int A_int(T)) (Ω m² of NCM|SE area); SE fraction lost from the
  * Li⁺ pathways = min(φ_SE,0, φ_cons,N + β (φ_cons,C + β_p a_C q_C (V_m/n)/F)), with β the
  * fraction of carbon inside SE pathways (descriptors `carbonInSeDomainFraction`): the SE consumed
  * on carbon is the thin shell (≈ 9 nm at 29 C/m²) wetting the carbon BET surface, so it and its
@@ -197,7 +198,12 @@ export class ArgyroditeOxidation implements SideReaction {
     );
     return {
       activeMaterialFilmResistance_ohm_m2:
-        summary.filmThickness_m / this.parameters.interphaseConductivity_S_per_m,
+        summary.filmThickness_m /
+        (this.parameters.interphaseConductivity_S_per_m *
+          arrheniusFactor(
+            this.parameters.interphaseActivationEnergy_J_per_mol,
+            conditions.temperature_K,
+          )),
       seVolumeFractionLost: lost,
     };
   }

@@ -40,6 +40,12 @@ export interface ArgyroditeOxidationParameters {
   readonly activationEnergy_J_per_mol: number;
   /** σ_int, Li⁺ conductivity of the interphase on NCM (S/m); parameters.md §8.1: 1e-7. */
   readonly interphaseConductivity_S_per_m: number;
+  /**
+   * Activation energy of σ_int (J/mol). Default 38 600 (0.40 eV) — assumption-grade: Li⁺
+   * conduction in the sulfide/phosphate decomposition products (Li3PS4-type glass, Li2S, LiCl
+   * mixtures) has activation energies of about 0.3–0.6 eV; no measurement for this interphase.
+   */
+  readonly interphaseActivationEnergy_J_per_mol: number;
   /** V_m,int/n, product volume per mol e⁻ (m³/mol); parameters.md §8.1: 1.5e-5. */
   readonly productMolarVolumePerElectron_m3_per_mol: number;
   /** q_ox,SE, charge per mass of SE oxidised (C/kg); parameters.md §8: 499 mAh/g. */
@@ -102,6 +108,7 @@ export const DEFAULT_ARGYRODITE_OXIDATION_PARAMETERS: ArgyroditeOxidationParamet
   couplingFactor: 2,
   activationEnergy_J_per_mol: 50_000,
   interphaseConductivity_S_per_m: 1e-7,
+  interphaseActivationEnergy_J_per_mol: 38_600,
   productMolarVolumePerElectron_m3_per_mol: 1.5e-5,
   seSpecificOxidationCharge_C_per_kg: Q_OX_SE_C_per_kg,
   seDensity_kg_per_m3: 1860,
@@ -145,6 +152,7 @@ export const argyroditeOxidationParametersSchema = z
     couplingFactor: boundedNumber({ min: 0, max: 3, unit: '' }),
     activationEnergy_J_per_mol: boundedNumber({ min: 0, max: 2e5, unit: 'J/mol' }),
     interphaseConductivity_S_per_m: boundedNumber({ min: 1e-12, max: 1, unit: 'S/m' }),
+    interphaseActivationEnergy_J_per_mol: boundedNumber({ min: 0, max: 2e5, unit: 'J/mol' }),
     productMolarVolumePerElectron_m3_per_mol: boundedNumber({
       min: 1e-6,
       max: 1e-4,
