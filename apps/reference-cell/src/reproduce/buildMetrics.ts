@@ -1,6 +1,7 @@
 // The report's metrics: every value computed by the model in this run, with unit and description.
 import { describeComposition, parseCompositionInput } from '@solidcell/core';
 import { PAPER_ELECTRODES } from '../paperElectrodes.js';
+import type { MechanismBudget } from '../studies/mechanismBudget.js';
 import type { StudyResults } from './runStudy.js';
 
 /** One metric of report.json. */
@@ -11,6 +12,23 @@ export interface Metric {
 }
 
 const RATE_LABEL = (c: number): string => `${c}C`;
+
+/** The mechanism-budget entries with unit and description (issue 17 item 8). */
+export const BUDGET_ITEMS: readonly (readonly [keyof MechanismBudget, string, string])[] = [
+  ['sideOnCarbonMahG', 'mAh/g', 'SE-oxidation charge on the carbon|SE interface, whole experiment'],
+  ['sideOnNcmMahG', 'mAh/g', 'SE-oxidation charge on the NCM|SE interface, whole experiment'],
+  [
+    'strandedLithiumMahG',
+    'mAh/g',
+    'Li missing from the NCM at the end that no side reaction explains (polarisation)',
+  ],
+  ['filmResistance_ohm_m2', 'Ω m²', 'mean interphase film resistance on NCM at the end'],
+  [
+    'seConsumedPct',
+    'vol%',
+    'SE lost from the Li⁺ pathways (percentage points of electrode volume)',
+  ],
+];
 
 function mean(values: readonly (number | undefined)[]): number {
   const defined = values.filter((v): v is number => v !== undefined);
@@ -148,6 +166,17 @@ export function buildMetrics(
       '%',
       'share of the first-charge side-reaction charge passed below 3.2 V vs Li-In',
     );
+  }
+  const budgets = [
+    ...Object.entries(study.formation).map(
+      ([series, f]) => [`formation.${series}`, f.budget] as const,
+    ),
+    ...Object.entries(study.cycling).map(([series, c]) => [`cycling.${series}`, c.budget] as const),
+  ];
+  for (const [experiment, budget] of budgets) {
+    for (const [key, unit, description] of BUDGET_ITEMS) {
+      put(`budget.${key}.${experiment}`, budget[key], unit, description);
+    }
   }
   for (const [series, r] of Object.entries(study.rate)) {
     for (const point of r.rate) {

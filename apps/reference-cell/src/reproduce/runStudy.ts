@@ -58,7 +58,7 @@ export interface RunStudyOptions {
 }
 
 // Bump when a result format changes, so old cache entries are not reused.
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 const WORKER_URL = new URL('./experimentWorker.js', import.meta.url);
 

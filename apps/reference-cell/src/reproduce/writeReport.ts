@@ -12,7 +12,7 @@ import { type FigureSpec, paperFigures } from '../figures/paperFigures.js';
 import { PAPER_SETTINGS } from '../studies/paperSettings.js';
 import type { RateResult } from '../studies/runRate.js';
 import { SOLIDCELL_VERSION } from '../version.js';
-import { type Metric, type StepNotRun, stepsNotRun } from './buildMetrics.js';
+import { BUDGET_ITEMS, type Metric, type StepNotRun, stepsNotRun } from './buildMetrics.js';
 import { REPORT_SCHEMA_VERSION, type Report, reportSchema } from './reportSchema.js';
 import type { MicrostructureTaskResult } from './runExperiment.js';
 import type { StudyResults } from './runStudy.js';
@@ -155,6 +155,20 @@ function markdown(
     ...Object.keys(study.cv).map(
       (id) =>
         `| ${id.toUpperCase()} | ${m(`cv.peak_ma.${id}`, 3)} | ${m(`cv.peak_ma_per_m2_carbon.${id}`, 2)} |`,
+    ),
+    '',
+    '## Mechanism budget',
+    '',
+    'Where the charge of each experiment went (formation: one cycle; cycling: formation plus all cycles). Contact loss (M7) is not modelled yet, so no capacity is attributed to it.',
+    '',
+    `| experiment | ${BUDGET_ITEMS.map(([, unit, description]) => `${description.split(',')[0]} (${unit})`).join(' | ')} |`,
+    `|---|${BUDGET_ITEMS.map(() => '---').join('|')}|`,
+    ...[
+      ...Object.keys(study.formation).map((id) => `formation.${id}`),
+      ...Object.keys(study.cycling).map((id) => `cycling.${id}`),
+    ].map(
+      (experiment) =>
+        `| ${experiment} | ${BUDGET_ITEMS.map(([key]) => m(`budget.${key}.${experiment}`, key === 'filmResistance_ohm_m2' ? 4 : 2)).join(' | ')} |`,
     ),
     '',
     '## Figures',
