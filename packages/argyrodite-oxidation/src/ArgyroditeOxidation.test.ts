@@ -25,6 +25,22 @@ function firstCharge(reaction: ArgyroditeOxidation, carbon_wtPct: number) {
 describe(ArgyroditeOxidation, () => {
   const reaction = new ArgyroditeOxidation();
 
+  it('keeps oxidising on carbon after the zone is used up, at a rate decaying with the charge (re-activation)', () => {
+    const zone = reaction.parameters.carbonReactionZoneCharge_C_per_m2!;
+    const carbonRate = (qC: number, r = reaction) =>
+      r.rates(node(4.3), [qC, 0, 0]).siteCurrents_A_per_m3!['carbon|electrolyte']!;
+    const after = carbonRate(zone);
+    expect(after).toBeGreaterThan(0);
+    // exp(−Δq/q*) with q* = 20 C/m²: 20 C/m² more charge → e⁻¹, times the SE left.
+    const left = (qC: number) => reaction.summary(node(4.3), [qC, 0, 0]).seAvailability;
+    expect(carbonRate(zone + 20) / after).toBeCloseTo(
+      (Math.exp(-1) * left(zone + 20)) / left(zone),
+      9,
+    );
+    const off = new ArgyroditeOxidation({ parameters: { carbonReactivationFraction: 0 } });
+    expect(carbonRate(zone, off)).toBe(0);
+  });
+
   it('gives one instance the rates of whichever descriptors and temperature it is called with', () => {
     const shared = new ArgyroditeOxidation();
     const state = [0, 0, 0];

@@ -16,6 +16,7 @@ import {
 } from '@solidcell/core';
 import { assertUsableCarbon, referenceCarbonAdditive } from './carbon.js';
 import {
+  activationCurrentDensity_A_per_m2,
   arrheniusFactor,
   intermediateEnhancement,
   oxidationCurrentDensity_A_per_m2,
@@ -90,8 +91,9 @@ const STATE_VARIABLES: readonly SideReactionStateVariable[] = [
  *
  * @remarks
  * Per node, with E = φ_s − φ_e (V vs Li/Li⁺), T (K), state [q_C, c_int, q_N]:
- * - carbon: i_C = s·k_C F A(T) exp[αF(E − U_ox,C)/RT] exp(−q_C/q*) (A/m² carbon BET area in
- *   contact with SE; optional zone factor max(0, 1 − q_C/q_zone));
+ * - carbon: i_C = s·k_C F A(T) exp[αF(E − U_ox,C)/RT] exp(−q_C/q*)·(Z + f_re) (A/m² carbon BET
+ *   area in contact with SE; zone factor Z = max(0, 1 − q_C/q_zone), or 1 without a zone; f_re
+ *   the re-activation of the redox-active products on later charges);
  * - NCM: i_N = s·k_N F A(T) exp[αF(E − U_ox,NCM)/RT] exp(−q_N/q*_N)·(1 + γ θ_3ph c/(c + c_ref));
  * - dq_C/dt = i_C, dq_N/dt = i_N, dc/dt = Y a_C i_C/F − k_d c;
  * - volumetric current a_C i_C + a_N i_N (A/m³), all irreversible;
@@ -170,7 +172,12 @@ export class ArgyroditeOxidation implements SideReaction {
     const kinetics = this.kinetics(conditions.temperature_K);
     // Each site consumes the SE next to it: the carbon site its shell (zone factor) within the
     // electrode's SE, the NCM site the SE at the NCM surface.
-    const iC = summary.seAvailability * oxidationCurrentDensity_A_per_m2(kinetics.carbon, E, qC);
+    const iC =
+      summary.seAvailability *
+      (oxidationCurrentDensity_A_per_m2(kinetics.carbon, E, qC) +
+        p.carbonReactivationFraction *
+          activationCurrentDensity_A_per_m2(kinetics.carbon, E) *
+          Math.exp(-qC / kinetics.carbon.passivationCharge_C_per_m2));
     const iN =
       summary.ncmSiteSeAvailability *
       oxidationCurrentDensity_A_per_m2(kinetics.ncm, E, qN) *

@@ -7,5 +7,5 @@ import type { CellParameterOverrides } from '../studies/cellSetup.js';
 /** Calibrated plugin parameters the reproduction applies (plugin defaults elsewhere). */
 export const CALIBRATED_PARAMETERS: CellParameterOverrides = {
   ncm: { solidDiffusivityRef_m2_per_s: 1.681e-15 },
-  oxidation: { carbonReactionZoneCharge_C_per_m2: 42.08 },
+  oxidation: { carbonReactionZoneCharge_C_per_m2: 41.86 },
 };
