@@ -11,6 +11,7 @@ import { runCycling } from '../studies/runCycling.js';
 import { runFormation } from '../studies/runFormation.js';
 import { runPulse } from '../studies/runPulse.js';
 import { runRate } from '../studies/runRate.js';
+import { runSensitivity } from '../studies/runSensitivity.js';
 import type { ExperimentTask } from './studyPlan.js';
 
 /**
@@ -67,6 +68,8 @@ export function runExperiment(
       return runCycling(task.setup, task.cRate, task.cycles, onProgress);
     case 'pulse':
       return runPulse(task.setup, onProgress);
+    case 'sensitivity':
+      return runSensitivity(task.setup);
     case 'cv':
       return runCarbonCv(task.setup);
   }

@@ -11,6 +11,7 @@ import type { CyclingResult } from '../studies/runCycling.js';
 import type { FormationResult } from '../studies/runFormation.js';
 import type { PulseResult } from '../studies/runPulse.js';
 import type { RateResult } from '../studies/runRate.js';
+import type { SensitivityResult } from '../studies/runSensitivity.js';
 import { SOLIDCELL_VERSION } from '../version.js';
 import { ExperimentCache } from './ExperimentCache.js';
 import { ProgressDisplay, type TextSink } from './ProgressDisplay.js';
@@ -39,6 +40,8 @@ export interface StudyResults {
   readonly cycling: Readonly<Record<string, CyclingResult>>;
   readonly pulse: Readonly<Record<string, PulseResult>>;
   readonly cv: Readonly<Record<string, CarbonCvReport>>;
+  /** Headline outputs across the assumption-grade parameters' ranges (reduced set). */
+  readonly sensitivity: Readonly<Record<string, SensitivityResult>>;
   readonly experiments: { readonly computed: number; readonly cached: number };
   /** Experiments that failed, with the error that stopped them (not cached: retried next run). */
   readonly failures: readonly {
@@ -218,6 +221,7 @@ async function runStages(
     cycling: bySeries(stage2, stage2Results, 'cycling'),
     pulse: bySeries(stage2, stage2Results, 'pulse'),
     cv: bySeries(stage2, stage2Results, 'cv'),
+    sensitivity: bySeries(stage2, stage2Results, 'sensitivity'),
     experiments: counts,
     failures: [...failures(stage1, stage1Results), ...failures(stage2, stage2Results)],
   };

@@ -71,6 +71,7 @@ export type CellTask =
       readonly cycles: number;
     }
   | { readonly kind: 'pulse'; readonly series: string; readonly setup: CellSetup }
+  | { readonly kind: 'sensitivity'; readonly series: string; readonly setup: CellSetup }
   | { readonly kind: 'cv'; readonly series: string; readonly setup: CarbonCvSetup };
 
 /** Any experiment of the study. */
@@ -179,6 +180,8 @@ export function cellTasks(
       cRate: S.longCycleCRate,
       cycles: settings.longCycleCycles,
     })),
+    // Assumption-grade parameters across their ranges, on one electrode (reduced set).
+    { kind: 'sensitivity' as const, series: 'ncm90_sc3', setup: setup('ncm90_sc3') },
     cv('spherical'),
     cv('fiber'),
   ];
@@ -203,6 +206,8 @@ export function relativeCost(task: ExperimentTask): number {
       return task.cycles / task.cRate;
     case 'pulse':
       return 20;
+    case 'sensitivity':
+      return 40;
     case 'rate':
     case 'formation':
       return 5;

@@ -11,6 +11,7 @@ import {
 import { type FigureSpec, paperFigures } from '../figures/paperFigures.js';
 import { PAPER_SETTINGS } from '../studies/paperSettings.js';
 import type { RateResult } from '../studies/runRate.js';
+import type { SensitivityOutputs } from '../studies/runSensitivity.js';
 import { SOLIDCELL_VERSION } from '../version.js';
 import { BUDGET_ITEMS, type Metric, type StepNotRun, stepsNotRun } from './buildMetrics.js';
 import { REPORT_SCHEMA_VERSION, type Report, reportSchema } from './reportSchema.js';
@@ -52,6 +53,30 @@ function rateTable(rows: readonly (readonly [string, RateResult])[]): string[] {
         `| ${id} | ${r.rate.map((p) => (p.dischargeMahG === null ? 'did not run' : fmt(p.dischargeMahG))).join(' | ')} |`,
     ),
   ];
+}
+
+function sensitivityTable(study: StudyResults): string[] {
+  return Object.entries(study.sensitivity).flatMap(([id, result]) => {
+    const cells = (o: SensitivityOutputs | null) =>
+      o === null
+        ? 'did not run | | '
+        : `${fmt(o.irreversibleMahG)} | ${fmt(o.formationCePct)} | ${fmt(o.oneCDischargeMahG)}`;
+    return [
+      `## Sensitivity to the assumption-grade parameters (${id}, coarse mesh)`,
+      '',
+      'Each parameter at the low / high end of its literature range, the others at their defaults; outputs: formation irreversible capacity (mAh/g), formation CE (%), 1C discharge after a 0.1C charge (mAh/g).',
+      '',
+      `Baseline: ${cells(result.baseline).replaceAll(' | ', ' / ')}`,
+      '',
+      '| parameter | range | source | low: irr. / CE / 1C | high: irr. / CE / 1C |',
+      '|---|---|---|---|---|',
+      ...result.rows.map(
+        (row) =>
+          `| ${row.parameter} | ${row.range.map((v) => v.toPrecision(2)).join('–')} | ${row.source} | ${cells(row.low).replaceAll(' | ', ' / ')} | ${cells(row.high).replaceAll(' | ', ' / ')} |`,
+      ),
+      '',
+    ];
+  });
 }
 
 function markdown(
@@ -157,6 +182,7 @@ function markdown(
         `| ${id.toUpperCase()} | ${m(`cv.peak_ma.${id}`, 3)} | ${m(`cv.peak_ma_per_m2_carbon.${id}`, 2)} |`,
     ),
     '',
+    ...sensitivityTable(study),
     '## Mechanism budget',
     '',
     'Where the charge of each experiment went (formation: one cycle; cycling: formation plus all cycles). Contact loss (M7) is not modelled yet, so no capacity is attributed to it.',
