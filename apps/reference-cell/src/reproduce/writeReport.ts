@@ -59,20 +59,20 @@ function sensitivityTable(study: StudyResults): string[] {
   return Object.entries(study.sensitivity).flatMap(([id, result]) => {
     const cells = (o: SensitivityOutputs | null) =>
       o === null
-        ? 'did not run | | '
-        : `${fmt(o.irreversibleMahG)} | ${fmt(o.formationCePct)} | ${fmt(o.oneCDischargeMahG)}`;
+        ? 'did not run'
+        : `${fmt(o.irreversibleMahG)} / ${fmt(o.formationCePct)} / ${fmt(o.oneCDischargeMahG)}`;
     return [
       `## Sensitivity to the assumption-grade parameters (${id}, coarse mesh)`,
       '',
       'Each parameter at the low / high end of its literature range, the others at their defaults; outputs: formation irreversible capacity (mAh/g), formation CE (%), 1C discharge after a 0.1C charge (mAh/g).',
       '',
-      `Baseline: ${cells(result.baseline).replaceAll(' | ', ' / ')}`,
+      `Baseline: ${cells(result.baseline)}`,
       '',
       '| parameter | range | source | low: irr. / CE / 1C | high: irr. / CE / 1C |',
       '|---|---|---|---|---|',
       ...result.rows.map(
         (row) =>
-          `| ${row.parameter} | ${row.range.map((v) => v.toPrecision(2)).join('–')} | ${row.source} | ${cells(row.low).replaceAll(' | ', ' / ')} | ${cells(row.high).replaceAll(' | ', ' / ')} |`,
+          `| ${row.parameter} | ${row.range.map((v) => v.toPrecision(2)).join('–')} | ${row.source} | ${cells(row.low)} | ${cells(row.high)} |`,
       ),
       '',
     ];
