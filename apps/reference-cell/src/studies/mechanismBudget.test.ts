@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CellSetup } from './cellSetup.js';
-import { PAPER_SETTINGS } from './paperSettings.js';
+import { powderSetup } from './cellSetup.fixtures.js';
 import { runFormation } from './runFormation.js';
 
-const setup = (carbon: number): CellSetup => ({
-  massFractions_wtPct: { ncm: 90, se: 10 - carbon, carbon },
-  carbonShape: 'spherical',
-  porosity: PAPER_SETTINGS.porosity,
-  arealCapacity_C_per_m2: PAPER_SETTINGS.powderArealCapacity_C_per_m2,
-  temperature_K: PAPER_SETTINGS.temperature_K,
-  sideReactions: true,
-  coarse: true,
-});
+const setup = (carbon: number) =>
+  powderSetup({ ncm: 90, se: 10 - carbon, carbon }, { coarse: true });
 
 describe('mechanism budget of a formation', () => {
   it('closes: side charge on carbon + on NCM + stranded Li = irreversible capacity', () => {

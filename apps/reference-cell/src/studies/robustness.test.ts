@@ -6,6 +6,7 @@ import { type SimulationResult, simulateExperiment } from '@solidcell/cell';
 import { isSolidCellError } from '@solidcell/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { powderSetup } from './cellSetup.fixtures.js';
 import { type CellSetup, cellModelConfig } from './cellSetup.js';
 import { PAPER_SETTINGS } from './paperSettings.js';
 import { FORMATION_PROTOCOL } from './runFormation.js';
@@ -30,23 +31,20 @@ const PARAMETER_NAMES: readonly ParameterName[] = ['ionicExponent', 'logDs', 'lo
 /** The setup of a parameter set, with `changed` multiplied by (1 + relativeChange) in linear units. */
 function setupOf(p: ParameterSet, changed?: ParameterName, relativeChange = 0): CellSetup {
   const bump = (name: ParameterName) => (name === changed ? 1 + relativeChange : 1);
-  return {
-    massFractions_wtPct: { ncm: 90, se: 7, carbon: 3 },
-    carbonShape: 'spherical',
-    porosity: PAPER_SETTINGS.porosity,
-    arealCapacity_C_per_m2: PAPER_SETTINGS.powderArealCapacity_C_per_m2,
-    temperature_K: PAPER_SETTINGS.temperature_K,
-    sideReactions: true,
-    ionicLaw: { ionicExponent: p.ionicExponent * bump('ionicExponent'), ionicThreshold: 0 },
-    coarse: true,
-    parameterOverrides: {
-      ncm: {
-        solidDiffusivityRef_m2_per_s: 10 ** p.logDs * bump('logDs'),
-        exchangeCurrentDensityRef_A_per_m2: 10 ** p.logI0 * bump('logI0'),
+  return powderSetup(
+    { ncm: 90, se: 7, carbon: 3 },
+    {
+      ionicLaw: { ionicExponent: p.ionicExponent * bump('ionicExponent'), ionicThreshold: 0 },
+      coarse: true,
+      parameterOverrides: {
+        ncm: {
+          solidDiffusivityRef_m2_per_s: 10 ** p.logDs * bump('logDs'),
+          exchangeCurrentDensityRef_A_per_m2: 10 ** p.logI0 * bump('logI0'),
+        },
+        oxidation: { carbonReactionZoneCharge_C_per_m2: p.zoneCharge * bump('zoneCharge') },
       },
-      oxidation: { carbonReactionZoneCharge_C_per_m2: p.zoneCharge * bump('zoneCharge') },
     },
-  };
+  );
 }
 
 function run(setup: CellSetup): SimulationResult | { readonly error: string } {
