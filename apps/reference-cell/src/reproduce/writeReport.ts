@@ -60,7 +60,7 @@ function sensitivityTable(study: StudyResults): string[] {
     const cells = (o: SensitivityOutputs | null) =>
       o === null
         ? 'did not run'
-        : `${fmt(o.irreversibleMahG)} / ${fmt(o.formationCePct)} / ${fmt(o.oneCDischargeMahG)}`;
+        : `${fmt(o.irreversibleMahG)} / ${fmt(o.formationCePct)} / ${o.oneCDischargeMahG === null ? '1C did not start' : fmt(o.oneCDischargeMahG)}`;
     return [
       `## Sensitivity to the assumption-grade parameters (${id}, coarse mesh)`,
       '',

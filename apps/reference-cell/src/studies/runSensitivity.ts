@@ -61,7 +61,8 @@ export const ASSUMED_PARAMETERS: readonly AssumedParameter[] = [
 export interface SensitivityOutputs {
   readonly irreversibleMahG: number;
   readonly formationCePct: number;
-  readonly oneCDischargeMahG: number;
+  /** Null when the 1C discharge could not start (e.g. IR drop beyond the cut-off). */
+  readonly oneCDischargeMahG: number | null;
 }
 
 /** One parameter at both range ends. */
@@ -90,11 +91,13 @@ function outputs(setup: CellSetup): SensitivityOutputs | null {
     const r = simulateExperiment(cellModelConfig(setup), PROTOCOL, { recordEvery: 100 });
     const formation = r.cycles[0];
     const oneC = r.steps[PROTOCOL.length - 1];
-    if (formation === undefined || oneC === undefined || oneC.notStarted) return null;
+    if (formation === undefined || oneC === undefined) return null;
     return {
       irreversibleMahG: formation.irreversibleCapacity_mAh_per_g,
       formationCePct: 100 * (formation.coulombicEfficiency ?? 0),
-      oneCDischargeMahG: r.cycles[1]?.dischargeCapacity_mAh_per_g ?? 0,
+      oneCDischargeMahG: oneC.notStarted
+        ? null
+        : (r.cycles[1]?.dischargeCapacity_mAh_per_g ?? null),
     };
   } catch (error) {
     // A solver/input failure is reported as missing (null), never as numbers; bugs propagate.
