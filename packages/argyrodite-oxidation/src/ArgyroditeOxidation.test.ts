@@ -25,6 +25,22 @@ function firstCharge(reaction: ArgyroditeOxidation, carbon_wtPct: number) {
 describe(ArgyroditeOxidation, () => {
   const reaction = new ArgyroditeOxidation();
 
+  it('keeps oxidising on carbon after the zone is used up, at a rate decaying with the charge (re-activation)', () => {
+    const zone = reaction.parameters.carbonReactionZoneCharge_C_per_m2!;
+    const carbonRate = (qC: number, r = reaction) =>
+      r.rates(node(4.3), [qC, 0, 0]).siteCurrents_A_per_m3!['carbon|electrolyte']!;
+    const after = carbonRate(zone);
+    expect(after).toBeGreaterThan(0);
+    // exp(−Δq/q*) with q* = 20 C/m²: 20 C/m² more charge → e⁻¹, times the SE left.
+    const left = (qC: number) => reaction.summary(node(4.3), [qC, 0, 0]).seAvailability;
+    expect(carbonRate(zone + 20) / after).toBeCloseTo(
+      (Math.exp(-1) * left(zone + 20)) / left(zone),
+      9,
+    );
+    const off = new ArgyroditeOxidation({ parameters: { carbonReactivationFraction: 0 } });
+    expect(carbonRate(zone, off)).toBe(0);
+  });
+
   it('gives one instance the rates of whichever descriptors and temperature it is called with', () => {
     const shared = new ArgyroditeOxidation();
     const state = [0, 0, 0];
@@ -107,7 +123,13 @@ describe(ArgyroditeOxidation, () => {
     const conditions = { electrodePotential_V: 4.2, temperature_K: T, descriptors: small };
     const aC = reaction.areas(conditions).carbonReactiveArea_m2_per_m3;
     const allSe = (small.volumeFractions.se * 499 * 3600 * 1860) / aC; // q_C that oxidises all SE
-    expect(reaction.rates(conditions, [allSe, 0, 0]).volumetricCurrent_A_per_m3).toBe(0);
+    const carbonSite = reaction.rates(conditions, [allSe, 0, 0]).siteCurrents_A_per_m3!;
+    expect(carbonSite['carbon|electrolyte']).toBe(0);
+    // Local consumption: the carbon's shell takes pathway SE only in the fraction β, so the NCM
+    // site stops only once the SE of the pathways is used up.
+    const aN = reaction.areas(conditions).ncmSeArea_m2_per_m3;
+    const allPathwaySe = (small.volumeFractions.se * 499 * 3600 * 1860) / aN;
+    expect(reaction.rates(conditions, [allSe, 0, allPathwaySe]).volumetricCurrent_A_per_m3).toBe(0);
     expect(reaction.effects(conditions, [10 * allSe, 0, 0]).seVolumeFractionLost).toBe(
       small.volumeFractions.se,
     );
@@ -182,7 +204,7 @@ describe(ArgyroditeOxidation, () => {
       field(
         () =>
           new ArgyroditeOxidation({
-            carbon: { ...reaction.carbon, specificSurfaceArea_m2_per_kg: -1 },
+            carbon: { ...reaction.carbon!, specificSurfaceArea_m2_per_kg: -1 },
           }),
       ),
     ).toBe('carbon.specificSurfaceArea_m2_per_kg');

@@ -16,6 +16,8 @@ import {
 } from '@solidcell/core';
 import { assertUsableCarbon, referenceCarbonAdditive } from './carbon.js';
 import {
+  activationCurrentDensity_A_per_m2,
+  arrheniusFactor,
   intermediateEnhancement,
   oxidationCurrentDensity_A_per_m2,
   type SiteKinetics,
@@ -45,8 +47,12 @@ export const ARGYRODITE_OXIDATION_STATE = {
 export interface ArgyroditeOxidationOptions {
   /** Parameter overrides (validated), merged with the defaults. */
   readonly parameters?: ArgyroditeOxidationParameterOverrides;
-  /** Carbon additive whose density and BET area set the reacting carbon area; default SC. */
-  readonly carbon?: CarbonAdditive;
+  /**
+   * Carbon additive whose density and BET area set the reacting carbon area; `null` for an
+   * electrode without carbon (no carbon|SE area). Default when constructed directly: the
+   * reference SC; the plugin passes the cell's own carbon from the container.
+   */
+  readonly carbon?: CarbonAdditive | null;
 }
 
 /** Derived quantities of one node state (for outputs and tests). */
@@ -64,6 +70,12 @@ export interface ArgyroditeOxidationStateSummary {
   readonly seFractionBlocked: number;
   /** Remaining reactive SE, 1 − consumed/initial, in [0, 1] (–). */
   readonly seAvailability: number;
+  /**
+   * Remaining SE at the NCM|SE interface, 1 − (SE consumed in Li⁺ pathways)/initial, in [0, 1]
+   * (–): SE consumption is local (model.md §3): the SE shell oxidised on carbon slows the NCM site
+   * only in the fraction β of carbon that sits inside the SE pathways next to the NCM.
+   */
+  readonly ncmSiteSeAvailability: number;
   /** Interphase film thickness on NCM, δ = q_N (V_m/n)/F (m). */
   readonly filmThickness_m: number;
 }
@@ -79,14 +91,18 @@ const STATE_VARIABLES: readonly SideReactionStateVariable[] = [
  *
  * @remarks
  * Per node, with E = φ_s − φ_e (V vs Li/Li⁺), T (K), state [q_C, c_int, q_N]:
- * - carbon: i_C = s·k_C F A(T) exp[αF(E − U_ox,C)/RT] exp(−q_C/q*) (A/m² carbon BET area in
- *   contact with SE; optional zone factor max(0, 1 − q_C/q_zone));
+ * - carbon: i_C = s·k_C F A(T) exp[αF(E − U_ox,C)/RT] exp(−q_C/q*)·(Z + f_re) (A/m² carbon BET
+ *   area in contact with SE; zone factor Z = max(0, 1 − q_C/q_zone), or 1 without a zone; f_re
+ *   the re-activation of the redox-active products on later charges);
  * - NCM: i_N = s·k_N F A(T) exp[αF(E − U_ox,NCM)/RT] exp(−q_N/q*_N)·(1 + γ θ_3ph c/(c + c_ref));
  * - dq_C/dt = i_C, dq_N/dt = i_N, dc/dt = Y a_C i_C/F − k_d c;
  * - volumetric current a_C i_C + a_N i_N (A/m³), all irreversible;
- * - A(T) = exp[−(E_a/R)(1/T − 1/298.15)], s = max(0, 1 − φ_consumed/φ_SE,0) the remaining
- *   reactive SE (self-limitation as SE runs out), φ_consumed = (a_C q_C + a_N q_N)/(q_ox,SE ρ_SE).
- * Effects: R_film = q_N (V_m/n)/(F σ_int) (Ω m² of NCM|SE area); SE fraction lost from the
+ * - A(T) = exp[−(E_a/R)(1/T − 1/298.15)]; s the remaining reactive SE next to each site (local
+ *   consumption, model.md §3): carbon s_C = max(0, 1 − φ_consumed/φ_SE,0) with
+ *   φ_consumed = (a_C q_C + a_N q_N)/(q_ox,SE ρ_SE), NCM s_N = max(0, 1 − φ_cons,pathways/φ_SE,0) with
+ *   φ_cons,pathways = (a_N q_N + β a_C q_C)/(q_ox,SE ρ_SE): the carbon's shell takes pathway SE
+ *   only where carbon sits in the SE domain.
+ * Effects: R_film = q_N (V_m/n)/(F σ_int A_int(T)) (Ω m² of NCM|SE area); SE fraction lost from the
  * Li⁺ pathways = min(φ_SE,0, φ_cons,N + β (φ_cons,C + β_p a_C q_C (V_m/n)/F)), with β the
  * fraction of carbon inside SE pathways (descriptors `carbonInSeDomainFraction`): the SE consumed
  * on carbon is the thin shell (≈ 9 nm at 29 C/m²) wetting the carbon BET surface, so it and its
@@ -103,8 +119,8 @@ export class ArgyroditeOxidation implements SideReaction {
   public readonly stateVariables: readonly SideReactionStateVariable[] = STATE_VARIABLES;
   /** The resolved parameters. */
   public readonly parameters: ArgyroditeOxidationParameters;
-  /** The carbon additive whose BET area reacts. */
-  public readonly carbon: CarbonAdditive;
+  /** The carbon additive whose BET area reacts (undefined: no carbon in the electrode). */
+  public readonly carbon: CarbonAdditive | undefined;
 
   // Per-call inputs that are constant over a simulation (the time loop calls rates/effects for
   // every node and Newton iteration): the areas of the last descriptors, the last kinetics.
@@ -115,8 +131,11 @@ export class ArgyroditeOxidation implements SideReaction {
 
   public constructor(options: ArgyroditeOxidationOptions = {}) {
     this.parameters = resolveArgyroditeOxidationParameters(options.parameters ?? {});
-    this.carbon = options.carbon ?? referenceCarbonAdditive('spherical');
-    assertUsableCarbon(this.carbon);
+    this.carbon =
+      options.carbon === null
+        ? undefined
+        : (options.carbon ?? referenceCarbonAdditive('spherical'));
+    if (this.carbon !== undefined) assertUsableCarbon(this.carbon);
   }
 
   /** Reacting areas at a node (see {@link reactiveAreas}); remembered per descriptors object. */
@@ -148,12 +167,19 @@ export class ArgyroditeOxidation implements SideReaction {
     const qN = stateValue(state, 2);
     const p = this.parameters;
     const areas = this.areas(conditions);
-    const availability = this.summaryFor(areas, qC, qN).seAvailability;
+    const summary = this.summaryFor(areas, qC, qN);
     const E = conditions.electrodePotential_V;
     const kinetics = this.kinetics(conditions.temperature_K);
-    const iC = availability * oxidationCurrentDensity_A_per_m2(kinetics.carbon, E, qC);
+    // Each site consumes the SE next to it: the carbon site its shell (zone factor) within the
+    // electrode's SE, the NCM site the SE at the NCM surface.
+    const iC =
+      summary.seAvailability *
+      (oxidationCurrentDensity_A_per_m2(kinetics.carbon, E, qC) +
+        p.carbonReactivationFraction *
+          activationCurrentDensity_A_per_m2(kinetics.carbon, E) *
+          Math.exp(-qC / kinetics.carbon.passivationCharge_C_per_m2));
     const iN =
-      availability *
+      summary.ncmSiteSeAvailability *
       oxidationCurrentDensity_A_per_m2(kinetics.ncm, E, qN) *
       intermediateEnhancement(p, areas.threePhaseFraction, c);
     const carbonCurrent = areas.carbonReactiveArea_m2_per_m3 * iC;
@@ -179,7 +205,12 @@ export class ArgyroditeOxidation implements SideReaction {
     );
     return {
       activeMaterialFilmResistance_ohm_m2:
-        summary.filmThickness_m / this.parameters.interphaseConductivity_S_per_m,
+        summary.filmThickness_m /
+        (this.parameters.interphaseConductivity_S_per_m *
+          arrheniusFactor(
+            this.parameters.interphaseActivationEnergy_J_per_mol,
+            conditions.temperature_K,
+          )),
       seVolumeFractionLost: lost,
     };
   }
@@ -207,13 +238,16 @@ export class ArgyroditeOxidation implements SideReaction {
     const consumed = charge * seVolumePerCoulomb;
     const initial = areas.initialSeFraction;
     const beta = areas.carbonInSePathwayFraction;
+    const consumedInPathways =
+      ncmCharge_C_per_m3 * seVolumePerCoulomb + beta * carbonCharge_C_per_m3 * seVolumePerCoulomb;
     return {
       charge_C_per_m3: charge,
       seFractionConsumed: consumed,
-      seFractionConsumedInPathways:
-        ncmCharge_C_per_m3 * seVolumePerCoulomb + beta * carbonCharge_C_per_m3 * seVolumePerCoulomb,
+      seFractionConsumedInPathways: consumedInPathways,
       seFractionBlocked: beta * p.productBlockingFactor * carbonCharge_C_per_m3 * volumePerCoulomb,
       seAvailability: initial > 0 ? Math.min(1, Math.max(0, 1 - consumed / initial)) : 0,
+      ncmSiteSeAvailability:
+        initial > 0 ? Math.min(1, Math.max(0, 1 - consumedInPathways / initial)) : 0,
       filmThickness_m: ncmCharge * volumePerCoulomb,
     };
   }

@@ -70,6 +70,7 @@ export {
 export {
   argyroditeOxidationModule,
   argyroditeOxidationPlugin,
+  cellCarbonAdditive,
   createArgyroditeOxidationPlugin,
   plugin,
 } from './plugin.js';

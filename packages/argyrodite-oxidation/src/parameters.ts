@@ -28,6 +28,15 @@ export interface ArgyroditeOxidationParameters {
    * (calibrated); `undefined` = the recommended law of parameters.md §8 with exp(−q/q*) only.
    */
   readonly carbonReactionZoneCharge_C_per_m2?: number | undefined;
+  /**
+   * f_re, re-activation of the carbon site (–): after the reaction zone is used up, the
+   * decomposition products on carbon (S, P2Sx, polysulfides) stay redox-active and re-oxidise on
+   * later charges (Tan et al., ACS Energy Lett. 2019, 4, 2418: reversible redox of Li6PS5Cl–C),
+   * so the carbon rate keeps f_re · k_C F A exp[b(E − U)] exp(−q_C/q*): a passivating but never
+   * switched-off reaction whose charge grows logarithmically over cycles (model.md §3).
+   * Assumption-grade 1e-7 (range 1e-9–1e-5; no measurement; the report's sensitivity covers it).
+   */
+  readonly carbonReactivationFraction: number;
   /** Y, mol of oxidised intermediate formed per mol e⁻ passed on carbon (–); assumption 0.2. */
   readonly intermediateYield_mol_per_mol: number;
   /** k_d, first-order decay/consumption rate of the intermediates (1/s); assumption 1e-4. */
@@ -40,6 +49,12 @@ export interface ArgyroditeOxidationParameters {
   readonly activationEnergy_J_per_mol: number;
   /** σ_int, Li⁺ conductivity of the interphase on NCM (S/m); parameters.md §8.1: 1e-7. */
   readonly interphaseConductivity_S_per_m: number;
+  /**
+   * Activation energy of σ_int (J/mol). Default 38 600 (0.40 eV) — assumption-grade: Li⁺
+   * conduction in the sulfide/phosphate decomposition products (Li3PS4-type glass, Li2S, LiCl
+   * mixtures) has activation energies of about 0.3–0.6 eV; no measurement for this interphase.
+   */
+  readonly interphaseActivationEnergy_J_per_mol: number;
   /** V_m,int/n, product volume per mol e⁻ (m³/mol); parameters.md §8.1: 1.5e-5. */
   readonly productMolarVolumePerElectron_m3_per_mol: number;
   /** q_ox,SE, charge per mass of SE oxidised (C/kg); parameters.md §8: 499 mAh/g. */
@@ -96,12 +111,14 @@ export const DEFAULT_ARGYRODITE_OXIDATION_PARAMETERS: ArgyroditeOxidationParamet
   transferCoefficient: 0.5,
   carbonPassivationCharge_C_per_m2: 20,
   ncmPassivationCharge_C_per_m2: 20,
+  carbonReactivationFraction: 1e-7,
   intermediateYield_mol_per_mol: 0.2,
   intermediateDecayRate_per_s: 1e-4,
   intermediateReferenceConcentration_mol_per_m3: 50,
   couplingFactor: 2,
   activationEnergy_J_per_mol: 50_000,
   interphaseConductivity_S_per_m: 1e-7,
+  interphaseActivationEnergy_J_per_mol: 38_600,
   productMolarVolumePerElectron_m3_per_mol: 1.5e-5,
   seSpecificOxidationCharge_C_per_kg: Q_OX_SE_C_per_kg,
   seDensity_kg_per_m3: 1860,
@@ -113,6 +130,7 @@ export const argyroditeOxidationParametersSchema = z
   .object({
     carbonRateConstant_mol_per_m2_s: boundedNumber({ min: 0, max: 1e-2, unit: 'mol/(m² s)' }),
     ncmRateConstant_mol_per_m2_s: boundedNumber({ min: 0, max: 1e-2, unit: 'mol/(m² s)' }),
+    carbonReactivationFraction: boundedNumber({ min: 0, max: 1, unit: '' }),
     carbonOnsetPotential_V: boundedNumber({ min: 1.5, max: 5, unit: 'V vs Li/Li+' }),
     ncmOnsetPotential_V: boundedNumber({ min: 1.5, max: 5, unit: 'V vs Li/Li+' }),
     transferCoefficient: boundedNumber({ min: 0.1, max: 0.9, unit: '' }),
@@ -145,6 +163,7 @@ export const argyroditeOxidationParametersSchema = z
     couplingFactor: boundedNumber({ min: 0, max: 3, unit: '' }),
     activationEnergy_J_per_mol: boundedNumber({ min: 0, max: 2e5, unit: 'J/mol' }),
     interphaseConductivity_S_per_m: boundedNumber({ min: 1e-12, max: 1, unit: 'S/m' }),
+    interphaseActivationEnergy_J_per_mol: boundedNumber({ min: 0, max: 2e5, unit: 'J/mol' }),
     productMolarVolumePerElectron_m3_per_mol: boundedNumber({
       min: 1e-6,
       max: 1e-4,

@@ -1,4 +1,4 @@
-import { createSolidCellContainer, definePlugin, SideReaction } from '@solidcell/core';
+import { createSolidCellContainer, definePlugin, Material, SideReaction } from '@solidcell/core';
 import { ContainerModule } from 'inversify';
 import { describe, expect, it } from 'vitest';
 import { ArgyroditeOxidation } from './ArgyroditeOxidation.js';
@@ -22,7 +22,27 @@ describe('argyrodite-oxidation plugin', () => {
     });
     const reaction = createSolidCellContainer([custom]).get(SideReaction) as ArgyroditeOxidation;
     expect(reaction.parameters.couplingFactor).toBe(1);
-    expect(reaction.carbon.specificSurfaceArea_m2_per_kg).toBe(13_000);
+    expect(reaction.carbon?.specificSurfaceArea_m2_per_kg).toBe(13_000);
+  });
+
+  it("reacts on the cell's own carbon from the container: fibre area for CF, none without carbon", () => {
+    const fibre = referenceCarbonAdditive('fiber');
+    const carbonPlugin = definePlugin({
+      id: 'test-fibre',
+      kinds: ['Material'],
+      module: new ContainerModule(({ bind }) => {
+        bind(Material).toConstantValue(fibre);
+      }),
+    });
+    const withFibre = createSolidCellContainer([carbonPlugin, argyroditeOxidationPlugin]).get(
+      SideReaction,
+    ) as ArgyroditeOxidation;
+    expect(withFibre.carbon).toBe(fibre);
+    expect(withFibre.carbon?.specificSurfaceArea_m2_per_kg).toBe(13_000);
+    const withoutCarbon = createSolidCellContainer([argyroditeOxidationPlugin]).get(
+      SideReaction,
+    ) as ArgyroditeOxidation;
+    expect(withoutCarbon.carbon).toBeUndefined();
   });
 
   it("can be replaced by a researcher's alternative through replaces", () => {

@@ -37,25 +37,28 @@ function nonNegative(value: number): number {
  * f = A_C|SE / (A_C|SE + A_NCM|C + A_C|pore), or 1 when all three are zero (sub-voxel carbon
  * embedded in SE, or analytic descriptors). Assumption: the internal (BET) surface of an
  * agglomerate is wetted by SE in the same proportion as its envelope.
+ * Without a carbon additive (undefined) the carbon area is 0.
  * NCM: the NCM|SE area of the descriptors; θ_3ph = threePhaseNcmArea / NCM|SE area, clipped to
  * [0, 1] (0 when there is no NCM|SE area).
  * The descriptors are those of the as-built microstructure; SE loss is carried by the state.
  */
 export function reactiveAreas(
   descriptors: MicrostructureDescriptors,
-  carbon: CarbonAdditive,
+  carbon: CarbonAdditive | undefined,
 ): ReactiveAreas {
   const areas = descriptors.interfaceAreaPerVolume_m2_per_m3;
   const carbonSe = nonNegative(areas.carbon_se);
   const envelope = carbonSe + nonNegative(areas.ncm_carbon) + nonNegative(areas.carbon_pore);
   const contact = envelope > 0 ? carbonSe / envelope : 1;
   const carbonMass_kg_per_m3 =
-    nonNegative(descriptors.volumeFractions.carbon) * carbon.density_kg_per_m3;
+    carbon === undefined
+      ? 0
+      : nonNegative(descriptors.volumeFractions.carbon) * carbon.density_kg_per_m3;
   const ncmSe = nonNegative(areas.ncm_se);
   const threePhase = nonNegative(descriptors.threePhaseNcmAreaPerVolume_m2_per_m3);
   return {
     carbonReactiveArea_m2_per_m3:
-      carbonMass_kg_per_m3 * carbon.specificSurfaceArea_m2_per_kg * contact,
+      carbonMass_kg_per_m3 * (carbon?.specificSurfaceArea_m2_per_kg ?? 0) * contact,
     carbonSeContactFraction: contact,
     ncmSeArea_m2_per_m3: ncmSe,
     threePhaseFraction: ncmSe > 0 ? Math.min(1, threePhase / ncmSe) : 0,

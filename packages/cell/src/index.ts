@@ -44,6 +44,7 @@ export {
 export { CellModel, type ControlMode } from './model/CellModel.js';
 export { ConductivityTable } from './model/ConductivityTable.js';
 export { cellPhysicsFromComponents } from './model/cellPhysicsFromComponents.js';
+export { ElectronicConductivityLaw } from './model/electronicConductivityLaw.js';
 export { estimateDescriptors } from './model/estimateDescriptors.js';
 export { KirchhoffTable } from './model/KirchhoffTable.js';
 export { BandedMatrix } from './numerics/BandedMatrix.js';

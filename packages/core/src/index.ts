@@ -70,6 +70,7 @@ export {
   type MaterialRole,
 } from './contracts/Material.js';
 export {
+  type ElectronicConductivitySample,
   type InterfaceAreas_m2_per_m3,
   type Microstructure,
   type MicrostructureDescriptors,

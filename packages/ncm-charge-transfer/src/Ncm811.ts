@@ -1,6 +1,7 @@
 // The NCM811 (LiNi0.8Co0.1Mn0.1O2) active material: density, capacity, particle size and
 // lithiation-dependent electronic conductivity (parameters.md §2, §3, §6.2, §7).
 import type { ActiveMaterial, MaterialConditions } from '@solidcell/core';
+import { arrheniusFactor } from './arrhenius.js';
 import { DEFAULT_NCM_PARAMETERS, type NcmParameters } from './parameters.js';
 import { ncm811ElectronicConductivity_S_per_m } from './transportLaws.js';
 
@@ -55,6 +56,12 @@ export class Ncm811 implements ActiveMaterial {
 
   /** Electronic conductivity (S/m) at `conditions.lithiation` (default x_Li = 1). */
   public electronicConductivity_S_per_m(conditions: MaterialConditions): number {
-    return ncm811ElectronicConductivity_S_per_m(conditions.lithiation ?? 1, this.parameters);
+    return (
+      ncm811ElectronicConductivity_S_per_m(conditions.lithiation ?? 1, this.parameters) *
+      arrheniusFactor(
+        this.parameters.electronicConductionActivationEnergy_J_per_mol,
+        conditions.temperature_K,
+      )
+    );
   }
 }

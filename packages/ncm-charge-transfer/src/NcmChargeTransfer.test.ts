@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { butlerVolmerCurrentDensity_A_per_m2 } from './butlerVolmer.js';
 import { Ncm811 } from './Ncm811.js';
 import { NcmChargeTransfer } from './NcmChargeTransfer.js';
-import { NCM_PARAMETER_BOUNDS, resolveNcmParameters } from './parameters.js';
+import {
+  DEFAULT_NCM_PARAMETERS,
+  NCM_PARAMETER_BOUNDS,
+  resolveNcmParameters,
+} from './parameters.js';
 
 function failure(fn: () => unknown): SolidCellError {
   try {
@@ -105,7 +109,19 @@ describe(NcmChargeTransfer, () => {
     expect(ct.solidDiffusivity_m2_per_s(0.925, T25)).toBeCloseTo(d / 10, 26);
     expect(ct.solidDiffusivity_m2_per_s(1, T25)).toBeCloseTo(d / 100, 28);
     expect(ct.solidDiffusivity_m2_per_s(1.3, T25)).toBeCloseTo(d / 100, 28);
-    expect(ct.solidDiffusivity_m2_per_s(0.7, 333.15)).toBe(d);
+    // Arrhenius with the default 30 kJ/mol: ×3.566 from 25 to 60 °C.
+    expect(ct.solidDiffusivity_m2_per_s(0.7, 333.15) / d).toBeCloseTo(3.566, 3);
+  });
+
+  it('the NCM electronic conductivity follows its activation energy (24 kJ/mol: ×2.77 at 60 °C)', () => {
+    const ncm = new Ncm811(DEFAULT_NCM_PARAMETERS);
+    const at = (T: number) =>
+      ncm.electronicConductivity_S_per_m({ temperature_K: T, lithiation: 1 });
+    expect(at(T25)).toBeCloseTo(1e-3, 15);
+    expect(at(333.15) / at(T25)).toBeCloseTo(
+      Math.exp((24_000 / 8.314462618) * (1 / 298.15 - 1 / 333.15)),
+      9,
+    );
   });
 
   it('applies an optional D_s activation energy (30 kJ/mol: ×3.566 from 25 to 60 °C)', () => {

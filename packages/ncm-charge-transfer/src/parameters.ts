@@ -60,10 +60,18 @@ export interface NcmParameters {
   /** Lithiation above which D_s drops log-linearly (–). Default 0.85 (§7). */
   readonly solidDiffusivityDropOnsetLithiation: number;
   /**
-   * Activation energy of D_s (J/mol). Default 0: the sources give none (parameters.md §7), so
-   * D_s is temperature-independent unless set.
+   * Activation energy of D_s (J/mol). Default 30 000 — assumption-grade: parameters.md §7 gives
+   * none for NCM811; Arrhenius fits of Li chemical diffusivity in layered oxides span roughly
+   * 20–60 kJ/mol (temperature-dependent GITT/capacity methods, e.g. Okubo et al., J. Phys.
+   * Chem. B 2009, 113, 2840); the report's sensitivity analysis covers that range.
    */
   readonly solidDiffusionActivationEnergy_J_per_mol: number;
+  /**
+   * Activation energy of the NCM electronic conductivity (J/mol). Default 24 000 (≈ 0.25 eV) —
+   * assumption-grade: small-polaron hopping in layered Ni-rich oxides, 0.1–0.4 eV; Amin & Chiang
+   * (J. Electrochem. Soc. 2016, 163, A1512) measured σ_e(T) of NMC333/523 (parameters.md §6.2).
+   */
+  readonly electronicConductionActivationEnergy_J_per_mol: number;
 }
 
 /** Default NCM811 parameters (parameters.md §10 "Recommended default parameter set"). */
@@ -90,7 +98,8 @@ export const DEFAULT_NCM_PARAMETERS: NcmParameters = Object.freeze({
   solidDiffusivityRef_m2_per_s: 1.54e-15,
   solidDiffusivityDropDecades: 2,
   solidDiffusivityDropOnsetLithiation: 0.85,
-  solidDiffusionActivationEnergy_J_per_mol: 0,
+  solidDiffusionActivationEnergy_J_per_mol: 30_000,
+  electronicConductionActivationEnergy_J_per_mol: 24_000,
 });
 
 /** Allowed range of every {@link NcmParameters} field (parameters.md "Range" columns). */
@@ -113,6 +122,7 @@ export const NCM_PARAMETER_BOUNDS: Readonly<Record<keyof NcmParameters, NumberBo
     solidDiffusivityDropDecades: { min: 0, max: 3, unit: 'decades' },
     solidDiffusivityDropOnsetLithiation: { min: 0.5, max: 0.99, unit: '' },
     solidDiffusionActivationEnergy_J_per_mol: { min: 0, max: 60_000, unit: 'J/mol' },
+    electronicConductionActivationEnergy_J_per_mol: { min: 0, max: 60_000, unit: 'J/mol' },
   });
 
 const fieldSchemas = Object.fromEntries(

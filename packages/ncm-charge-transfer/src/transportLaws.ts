@@ -13,7 +13,8 @@ function clampUnit(value: number): number {
  *
  * @remarks
  * 1e-3 S/m at x_Li = 1 and 1 S/m for x_Li ≤ 0.5 with the defaults. x_Li is clamped to [0, 1].
- * No temperature dependence (the sources give none).
+ * The Arrhenius factor of `electronicConductionActivationEnergy_J_per_mol` is applied by the
+ * Material (`Ncm811.electronicConductivity_S_per_m`).
  */
 export function ncm811ElectronicConductivity_S_per_m(
   lithiation: number,

@@ -1,17 +1,19 @@
-// The calibration procedure of model.md §4 targets 3 and 4 in the order of parameters.md §11,
-// re-runnable whenever a plugin default changes: i0,ref sensitivity → D_s,ref (0 wt% SC) →
-// carbon reaction-zone charge q_zone (3 wt% SC) → predictions at 1 and 2 wt% SC and target 4.
-import {
-  DEFAULT_ARGYRODITE_OXIDATION_PARAMETERS,
-  referenceCarbonAdditive,
-} from '@solidcell/argyrodite-oxidation';
+// The calibration procedure of model.md §4 targets 3 and 4 in the order of parameters.md §11, on
+// the reproduction's own electrodes (voxel descriptors, ionic law, settings), re-runnable whenever
+// the microstructures or a plugin change: i0,ref sensitivity → D_s,ref (0 wt% SC) → carbon
+// reaction-zone charge q_zone (3 wt% SC) → predictions at 1 and 2 wt% SC and target 4.
+import { DEFAULT_ARGYRODITE_OXIDATION_PARAMETERS } from '@solidcell/argyrodite-oxidation';
+import { simulateExperiment } from '@solidcell/cell';
+import { createCell } from '@solidcell/core';
 import { DEFAULT_NCM_PARAMETERS } from '@solidcell/ncm-charge-transfer';
+import { type CellSetup, cellModelConfig, cellPlugins } from '../studies/cellSetup.js';
+import { FORMATION_PROTOCOL } from '../studies/runFormation.js';
 import {
   type CalibrationOverrides,
-  evaluateFormation,
   type FormationMetrics,
+  formationMetrics,
 } from './evaluateFormation.js';
-import { ncm90Powder } from './settings.js';
+import type { ReproductionCalibrationElectrodes } from './reproductionElectrodes.js';
 
 /**
  * Calibration targets (model.md §4 target 3): formation irreversible capacity at 90 wt% NCM with
@@ -135,7 +137,32 @@ function bisect(
  * 4. γ and σ_int stay at their defaults (middle of range); 1 and 2 wt% SC are predictions.
  * Each evaluation is a full-cell formation (≈ 0.2 s).
  */
-export function calibrateModel(options: CalibrateModelOptions = {}): CalibrationReport {
+export function calibrateModel(
+  electrodes: ReproductionCalibrationElectrodes,
+  options: CalibrateModelOptions = {},
+): CalibrationReport {
+  const ncm90Powder = electrodes.formation;
+  const evaluateFormation = (
+    setup: CellSetup,
+    run: { overrides?: CalibrationOverrides; sideReactions?: boolean } = {},
+  ): FormationMetrics =>
+    formationMetrics(
+      simulateExperiment(
+        cellModelConfig({
+          ...setup,
+          sideReactions: run.sideReactions ?? true,
+          parameterOverrides: {
+            ...(run.overrides?.ncm
+              ? { ncm: { ...run.overrides.ncm } as Record<string, number> }
+              : {}),
+            ...(run.overrides?.oxidation
+              ? { oxidation: { ...run.overrides.oxidation } as Record<string, number> }
+              : {}),
+          },
+        }),
+        FORMATION_PROTOCOL,
+      ),
+    );
   const tolerance = options.tolerance ?? 1e-3;
   const log = options.onProgress ?? (() => undefined);
   const exchangeCurrentSensitivity = [
@@ -200,9 +227,14 @@ export function calibrateModel(options: CalibrateModelOptions = {}): Calibration
   let zone = fullCellFit;
   if (transportLimitedAtThreePercent || qz.atRangeEdge) {
     const sc = ncm90Powder(3);
-    const bet = referenceCarbonAdditive('spherical').specificSurfaceArea_m2_per_kg;
+    const carbon = createCell(cellPlugins(sc)).material('carbon-additive');
+    const bet =
+      'specificSurfaceArea_m2_per_kg' in carbon
+        ? Number(carbon.specificSurfaceArea_m2_per_kg)
+        : Number.NaN;
     // mAh/g NCM → C/kg NCM (×3600), per kg carbon (× w_NCM/w_C), per m² BET area (/S_BET).
-    const value = (increment * 3600 * sc.ncm_wtPct) / (sc.carbon_wtPct * bet);
+    const value =
+      (increment * 3600 * sc.massFractions_wtPct.ncm) / (sc.massFractions_wtPct.carbon * bet);
     const inRange = value >= qRange[0] && value <= qRange[1];
     const clamped = Math.min(qRange[1], Math.max(qRange[0], value));
     zone = {

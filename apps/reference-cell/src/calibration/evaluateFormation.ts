@@ -2,7 +2,6 @@
 // evaluates the 0.05C formation: capacities, irreversible capacity and the target-4 measure.
 
 import type { ArgyroditeOxidationParameterOverrides } from '@solidcell/argyrodite-oxidation';
-import { referenceCarbonAdditive } from '@solidcell/argyrodite-oxidation';
 import {
   type CellModelConfig,
   cellPhysicsFromComponents,
@@ -58,10 +57,8 @@ export function calibrationCellConfig(
   ];
   if (options.sideReactions ?? true) {
     plugins.push(
-      firstPartyPlugin('argyrodite-oxidation', {
-        carbon: referenceCarbonAdditive(electrode.carbonShape),
-        parameters: { ...overrides.oxidation },
-      }),
+      // The reaction takes the electrode's carbon (density, BET area) from the container.
+      firstPartyPlugin('argyrodite-oxidation', { parameters: { ...overrides.oxidation } }),
     );
   }
   const physics = cellPhysicsFromComponents(createCell(plugins), {

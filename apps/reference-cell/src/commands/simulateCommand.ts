@@ -25,6 +25,7 @@ import { writeFileSet } from '../io/writeFileSet.js';
 import { type CellSetup, cellModelConfig, cellPlugins } from '../studies/cellSetup.js';
 import { PAPER_SETTINGS } from '../studies/paperSettings.js';
 import { runPulse } from '../studies/runPulse.js';
+import { ratePoints } from '../studies/runRate.js';
 import { parseCarbonType, withCarbonTypeOption } from './carbonTypeOption.js';
 
 interface SimulateFlags {
@@ -214,13 +215,10 @@ export function runSimulate(
     irreversibleMahG: c.irreversibleCapacity_mAh_per_g,
     sideReactionMahG: c.sideReactionCharge_C_per_m2 / result.cell.ncmArealMass_kg_per_m2 / 3600,
   }));
-  const rate =
-    name === 'rate'
-      ? PAPER_SETTINGS.rateCRates.map((cRate, k) => ({
-          cRate,
-          dischargeMahG: cycles[k + 1]?.dischargeMahG ?? 0,
-        }))
-      : undefined;
+  const rate = name === 'rate' ? ratePoints(result, PAPER_SETTINGS.rateCRates) : undefined;
+  const stepsNotRun = result.steps
+    .filter((step) => step.notStarted)
+    .map((step) => ({ step: step.index, description: step.description, endedBy: step.endedBy }));
   const cell = result.cell;
   const resolved = {
     ...settings,
@@ -243,7 +241,7 @@ export function runSimulate(
   if (flags.json) {
     output.json({
       settings: resolved,
-      summary: { cycles, ...(rate ? { rate } : {}) },
+      summary: { cycles, ...(rate ? { rate } : {}), stepsNotRun },
       solver: result.solver,
     });
     return;
@@ -257,7 +255,12 @@ export function runSimulate(
       `${String(c.index).padStart(5)}  ${c.chargeMahG.toFixed(1).padStart(14)}  ${c.dischargeMahG.toFixed(1).padStart(17)}  ${(c.coulombicEfficiencyPct === null ? '—' : c.coulombicEfficiencyPct.toFixed(1)).padStart(6)}  ${c.irreversibleMahG.toFixed(1).padStart(20)}`,
     );
   }
-  for (const r of rate ?? []) output.text(`rate ${r.cRate}C: ${r.dischargeMahG.toFixed(1)} mAh/g`);
+  for (const r of rate ?? []) {
+    output.text(
+      `rate ${r.cRate}C: ${r.dischargeMahG === null ? 'did not run' : `${r.dischargeMahG.toFixed(1)} mAh/g`}`,
+    );
+  }
+  for (const s of stepsNotRun) output.text(`step ${s.step} "${s.description}": ${s.endedBy}`);
 }
 
 /** Registers the command. */

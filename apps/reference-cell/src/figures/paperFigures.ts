@@ -4,6 +4,7 @@ import { describeComposition, parseCompositionInput } from '@solidcell/core';
 import type { TopLevelSpec } from 'vega-lite';
 import { PAPER_ELECTRODES } from '../paperElectrodes.js';
 import type { StudyResults } from '../reproduce/runStudy.js';
+import { LOADING_SERIES_MARKER } from '../reproduce/studyPlan.js';
 
 /** A figure: file id, caption and its spec. */
 export interface FigureSpec {
@@ -180,8 +181,13 @@ function irreversibleCapacity(study: StudyResults): FigureSpec {
 }
 
 function rate(study: StudyResults): FigureSpec {
-  const values = Object.entries(study.rate).flatMap(([electrode, r]) =>
-    r.rate.map((p) => ({ electrode, cRate: p.cRate, discharge: p.dischargeMahG })),
+  const atStudyLoading = Object.entries(study.rate).filter(
+    ([electrode]) => !electrode.includes(LOADING_SERIES_MARKER),
+  );
+  const values = atStudyLoading.flatMap(([electrode, r]) =>
+    r.rate.flatMap((p) =>
+      p.dischargeMahG === null ? [] : [{ electrode, cRate: p.cRate, discharge: p.dischargeMahG }],
+    ),
   );
   return {
     id: 'rate-capability',

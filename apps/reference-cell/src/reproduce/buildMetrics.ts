@@ -1,6 +1,7 @@
 // The report's metrics: every value computed by the model in this run, with unit and description.
 import { describeComposition, parseCompositionInput } from '@solidcell/core';
 import { PAPER_ELECTRODES } from '../paperElectrodes.js';
+import type { MechanismBudget } from '../studies/mechanismBudget.js';
 import type { StudyResults } from './runStudy.js';
 
 /** One metric of report.json. */
@@ -12,12 +13,52 @@ export interface Metric {
 
 const RATE_LABEL = (c: number): string => `${c}C`;
 
+/** The mechanism-budget entries with unit and description (issue 17 item 8). */
+export const BUDGET_ITEMS: readonly (readonly [keyof MechanismBudget, string, string])[] = [
+  ['sideOnCarbonMahG', 'mAh/g', 'SE-oxidation charge on the carbon|SE interface, whole experiment'],
+  ['sideOnNcmMahG', 'mAh/g', 'SE-oxidation charge on the NCM|SE interface, whole experiment'],
+  [
+    'strandedLithiumMahG',
+    'mAh/g',
+    'Li missing from the NCM at the end that no side reaction explains (polarisation)',
+  ],
+  ['filmResistance_ohm_m2', 'Ω m²', 'mean interphase film resistance on NCM at the end'],
+  [
+    'seConsumedPct',
+    'vol%',
+    'SE lost from the Li⁺ pathways (percentage points of electrode volume)',
+  ],
+];
+
 function mean(values: readonly (number | undefined)[]): number {
   const defined = values.filter((v): v is number => v !== undefined);
   return defined.reduce((a, b) => a + b, 0) / defined.length;
 }
 
-/** Builds the metrics map; non-finite values are left out and listed in `omitted`. */
+/** A metric with no value because the protocol step it measures did not run. */
+export interface StepNotRun {
+  readonly metric: string;
+  /** Why the step did not run (its end condition held at the start, or the run ended earlier). */
+  readonly endedBy: string;
+}
+
+function rateMetricId(series: string, cRate: number): string {
+  return `rate.discharge_mah_g.${series}.${RATE_LABEL(cRate)}`;
+}
+
+/** The metrics of protocol steps that did not run, with the reason (never reported as 0). */
+export function stepsNotRun(study: StudyResults): StepNotRun[] {
+  return Object.entries(study.rate).flatMap(([series, r]) =>
+    r.rate
+      .filter((point) => point.dischargeMahG === null)
+      .map((point) => ({ metric: rateMetricId(series, point.cRate), endedBy: point.endedBy })),
+  );
+}
+
+/**
+ * Builds the metrics map; non-finite values are left out and listed in `omitted`; steps that did
+ * not run give no metric (see {@link stepsNotRun}).
+ */
 export function buildMetrics(
   study: StudyResults,
   runtime_s: number,
@@ -126,10 +167,22 @@ export function buildMetrics(
       'share of the first-charge side-reaction charge passed below 3.2 V vs Li-In',
     );
   }
+  const budgets = [
+    ...Object.entries(study.formation).map(
+      ([series, f]) => [`formation.${series}`, f.budget] as const,
+    ),
+    ...Object.entries(study.cycling).map(([series, c]) => [`cycling.${series}`, c.budget] as const),
+  ];
+  for (const [experiment, budget] of budgets) {
+    for (const [key, unit, description] of BUDGET_ITEMS) {
+      put(`budget.${key}.${experiment}`, budget[key], unit, description);
+    }
+  }
   for (const [series, r] of Object.entries(study.rate)) {
     for (const point of r.rate) {
+      if (point.dischargeMahG === null) continue;
       put(
-        `rate.discharge_mah_g.${series}.${RATE_LABEL(point.cRate)}`,
+        rateMetricId(series, point.cRate),
         point.dischargeMahG,
         'mAh/g',
         `discharge capacity at ${point.cRate}C after a 0.1C CC-CV charge`,

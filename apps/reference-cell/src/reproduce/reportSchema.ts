@@ -4,7 +4,7 @@ import { z } from 'zod';
 /** Current report schema version. */
 export const REPORT_SCHEMA_VERSION = 1;
 
-/** Metric ids every report contains (series expanded). */
+/** Metric ids every report contains (series expanded), in `metrics` or in `stepsNotRun`. */
 export const REQUIRED_METRIC_PATTERNS: readonly RegExp[] = [
   /^composition\.se_vol_pct\.ncm(80|85|90)_sc3$/,
   /^conductivity\.ionic_s_per_m\.(ncm80_sc3|ncm85_sc3|ncm90_sc3|dry_sc1|dry_cf1)$/,
@@ -24,6 +24,8 @@ export const reportSchema = z.object({
     z.object({ value: z.number().finite(), unit: z.string(), description: z.string() }),
   ),
   omittedMetrics: z.array(z.string()),
+  /** Metrics whose protocol step did not run, with the reason (e.g. IR drop beyond the cut-off). */
+  stepsNotRun: z.array(z.object({ metric: z.string(), endedBy: z.string() })),
 });
 
 /** A validated report. */

@@ -1,16 +1,26 @@
 // Runs one experiment of the study (on a worker thread or inline) and returns a JSON result.
-import { isSolidCellError, type ProgressCallback } from '@solidcell/core';
+import {
+  type ElectronicConductivitySample,
+  isSolidCellError,
+  type ProgressCallback,
+} from '@solidcell/core';
 import { computeMicrostructure } from '../studies/computeMicrostructure.js';
+import { electronicConductivitySamples } from '../studies/electronicConductivitySamples.js';
 import { runCarbonCv } from '../studies/runCarbonCv.js';
 import { runCycling } from '../studies/runCycling.js';
 import { runFormation } from '../studies/runFormation.js';
 import { runPulse } from '../studies/runPulse.js';
 import { runRate } from '../studies/runRate.js';
+import { runSensitivity } from '../studies/runSensitivity.js';
 import type { ExperimentTask } from './studyPlan.js';
 
-/** Result of a microstructure task: the study result plus a mid-plane slice for figures. */
+/**
+ * Result of a microstructure task: the study result, σ_el,eff at two NCM states for the cell, and
+ * a mid-plane slice for figures.
+ */
 export interface MicrostructureTaskResult {
   readonly result: ReturnType<typeof computeMicrostructure>['result'];
+  readonly electronicSamples: readonly ElectronicConductivitySample[];
   readonly slice: {
     readonly width: number;
     readonly height: number;
@@ -44,7 +54,11 @@ export function runExperiment(
   switch (task.kind) {
     case 'microstructure': {
       const study = computeMicrostructure(task.input, onProgress);
-      return { result: study.result, slice: midSlice(study) } satisfies MicrostructureTaskResult;
+      return {
+        result: study.result,
+        electronicSamples: electronicConductivitySamples(study, task.input.temperature_K),
+        slice: midSlice(study),
+      } satisfies MicrostructureTaskResult;
     }
     case 'formation':
       return runFormation(task.setup, onProgress);
@@ -54,6 +68,8 @@ export function runExperiment(
       return runCycling(task.setup, task.cRate, task.cycles, onProgress);
     case 'pulse':
       return runPulse(task.setup, onProgress);
+    case 'sensitivity':
+      return runSensitivity(task.setup);
     case 'cv':
       return runCarbonCv(task.setup);
   }

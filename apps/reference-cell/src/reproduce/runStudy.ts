@@ -5,11 +5,13 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { MicrostructureDescriptors } from '@solidcell/core';
 import { fitPercolationLaw, type PercolationFit } from '@solidcell/transport';
+import { cellDescriptors } from '../studies/electronicConductivitySamples.js';
 import type { CarbonCvReport } from '../studies/runCarbonCv.js';
 import type { CyclingResult } from '../studies/runCycling.js';
 import type { FormationResult } from '../studies/runFormation.js';
 import type { PulseResult } from '../studies/runPulse.js';
 import type { RateResult } from '../studies/runRate.js';
+import type { SensitivityResult } from '../studies/runSensitivity.js';
 import { SOLIDCELL_VERSION } from '../version.js';
 import { ExperimentCache } from './ExperimentCache.js';
 import { ProgressDisplay, type TextSink } from './ProgressDisplay.js';
@@ -38,6 +40,8 @@ export interface StudyResults {
   readonly cycling: Readonly<Record<string, CyclingResult>>;
   readonly pulse: Readonly<Record<string, PulseResult>>;
   readonly cv: Readonly<Record<string, CarbonCvReport>>;
+  /** Headline outputs across the assumption-grade parameters' ranges (reduced set). */
+  readonly sensitivity: Readonly<Record<string, SensitivityResult>>;
   readonly experiments: { readonly computed: number; readonly cached: number };
   /** Experiments that failed, with the error that stopped them (not cached: retried next run). */
   readonly failures: readonly {
@@ -57,7 +61,7 @@ export interface RunStudyOptions {
 }
 
 // Bump when a result format changes, so old cache entries are not reused.
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 3;
 
 const WORKER_URL = new URL('./experimentWorker.js', import.meta.url);
 
@@ -199,14 +203,8 @@ async function runStages(
   );
   const ionicLaw = fitIonicLaw(microstructure, seConductivity_S_per_m);
   const descriptors: Record<string, MicrostructureDescriptors> = {};
-  for (const [series, { result }] of Object.entries(microstructure)) {
-    descriptors[series] = {
-      volumeFractions: result.volumeFractions,
-      interfaceAreaPerVolume_m2_per_m3: result.interfaceAreaPerVolumeM2PerM3,
-      threePhaseNcmAreaPerVolume_m2_per_m3: result.threePhaseNcmAreaPerVolumeM2PerM3,
-      percolatingFraction: result.percolatingFraction,
-      carbonInSeDomainFraction: result.carbonInSeDomainFraction,
-    };
+  for (const [series, { result, electronicSamples }] of Object.entries(microstructure)) {
+    descriptors[series] = cellDescriptors(result, electronicSamples);
   }
   const stage2 = cellTasks(
     settings,
@@ -223,6 +221,7 @@ async function runStages(
     cycling: bySeries(stage2, stage2Results, 'cycling'),
     pulse: bySeries(stage2, stage2Results, 'pulse'),
     cv: bySeries(stage2, stage2Results, 'cv'),
+    sensitivity: bySeries(stage2, stage2Results, 'sensitivity'),
     experiments: counts,
     failures: [...failures(stage1, stage1Results), ...failures(stage2, stage2Results)],
   };

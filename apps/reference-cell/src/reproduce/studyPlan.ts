@@ -1,7 +1,12 @@
 // The experiments of the reproduction and their inputs, for default and quick settings. Stage 1
 // builds the voxel microstructures; stage 2 runs the cell experiments with the ionic transport law
 // fitted to stage 1 and each electrode's measured descriptors.
-import type { MassFractions_wtPct, MicrostructureDescriptors } from '@solidcell/core';
+import {
+  type MassFractions_wtPct,
+  type MicrostructureDescriptors,
+  toMilliampHoursPerSquareCm,
+} from '@solidcell/core';
+import { CALIBRATED_PARAMETERS } from '../calibration/calibratedParameters.js';
 import { PAPER_ELECTRODES, type PaperElectrode } from '../paperElectrodes.js';
 import type { CellSetup, IonicTransportLaw } from '../studies/cellSetup.js';
 import type { MicrostructureStudyInput } from '../studies/computeMicrostructure.js';
@@ -66,6 +71,7 @@ export type CellTask =
       readonly cycles: number;
     }
   | { readonly kind: 'pulse'; readonly series: string; readonly setup: CellSetup }
+  | { readonly kind: 'sensitivity'; readonly series: string; readonly setup: CellSetup }
   | { readonly kind: 'cv'; readonly series: string; readonly setup: CarbonCvSetup };
 
 /** Any experiment of the study. */
@@ -79,6 +85,14 @@ function electrode(id: string): PaperElectrode {
   const found = PAPER_ELECTRODES.find((e) => e.id === id);
   if (found === undefined) throw new Error(`unknown series ${id}`);
   return found;
+}
+
+/** Marker of the series name of a rate test at another areal loading. */
+export const LOADING_SERIES_MARKER = '@';
+
+/** Series name of an electrode's rate test at an areal loading, e.g. `ncm90_sc3@2.0mAh_cm2`. */
+export function loadingSeries(id: string, arealCapacity_C_per_m2: number): string {
+  return `${id}${LOADING_SERIES_MARKER}${toMilliampHoursPerSquareCm(arealCapacity_C_per_m2).toFixed(1)}mAh_cm2`;
 }
 
 /** Stage 1: one voxel microstructure per electrode. */
@@ -118,6 +132,7 @@ export function cellTasks(
       ionicLaw,
       descriptors: descriptors[id],
       coarse: settings.quick,
+      parameterOverrides: CALIBRATED_PARAMETERS,
       ...overrides,
     };
   };
@@ -141,6 +156,15 @@ export function cellTasks(
       setup: setup(id),
       cRates: S.rateCRates,
     })),
+    // The powder loading is not stated in the paper: the rate test at both ends of its range.
+    ...S.powderArealCapacityRange_C_per_m2.flatMap((loading) =>
+      POWDER.map((id) => ({
+        kind: 'rate' as const,
+        series: loadingSeries(id, loading),
+        setup: setup(id, { arealCapacity_C_per_m2: loading }),
+        cRates: S.rateCRates,
+      })),
+    ),
     ...SC_SERIES.map((id) => ({
       kind: 'cycling' as const,
       series: id,
@@ -156,6 +180,8 @@ export function cellTasks(
       cRate: S.longCycleCRate,
       cycles: settings.longCycleCycles,
     })),
+    // Assumption-grade parameters across their ranges, on one electrode (reduced set).
+    { kind: 'sensitivity' as const, series: 'ncm90_sc3', setup: setup('ncm90_sc3') },
     cv('spherical'),
     cv('fiber'),
   ];
@@ -180,6 +206,8 @@ export function relativeCost(task: ExperimentTask): number {
       return task.cycles / task.cRate;
     case 'pulse':
       return 20;
+    case 'sensitivity':
+      return 40;
     case 'rate':
     case 'formation':
       return 5;

@@ -1,6 +1,7 @@
 // Writes a study's outputs atomically: report.json (schema-validated), report.md with the
 // calibration targets next to the simulated values, figures (SVG, PNG, Vega-Lite spec) and CSVs.
 import { join } from 'node:path';
+import { toMilliampHoursPerSquareCm } from '@solidcell/core';
 import {
   encodePng,
   PHASE_COLOURS,
@@ -8,11 +9,15 @@ import {
   writeFileAtomic,
 } from '@solidcell/microstructure/node';
 import { type FigureSpec, paperFigures } from '../figures/paperFigures.js';
+import { PAPER_SETTINGS } from '../studies/paperSettings.js';
+import type { RateResult } from '../studies/runRate.js';
+import type { SensitivityOutputs } from '../studies/runSensitivity.js';
 import { SOLIDCELL_VERSION } from '../version.js';
-import type { Metric } from './buildMetrics.js';
+import { BUDGET_ITEMS, type Metric, type StepNotRun, stepsNotRun } from './buildMetrics.js';
 import { REPORT_SCHEMA_VERSION, type Report, reportSchema } from './reportSchema.js';
 import type { MicrostructureTaskResult } from './runExperiment.js';
 import type { StudyResults } from './runStudy.js';
+import { LOADING_SERIES_MARKER } from './studyPlan.js';
 
 function csv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cell = (v: string | number) =>
@@ -38,11 +43,48 @@ function slicePng(slice: MicrostructureTaskResult['slice']): Uint8Array {
 const fmt = (value: number | undefined, digits = 1): string =>
   value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits);
 
+function rateTable(rows: readonly (readonly [string, RateResult])[]): string[] {
+  const rates = rows[0]?.[1].rate ?? [];
+  return [
+    `| electrode | ${rates.map((p) => `${p.cRate}C`).join(' | ')} |`,
+    `|---|${rates.map(() => '---').join('|')}|`,
+    ...rows.map(
+      ([id, r]) =>
+        `| ${id} | ${r.rate.map((p) => (p.dischargeMahG === null ? 'did not run' : fmt(p.dischargeMahG))).join(' | ')} |`,
+    ),
+  ];
+}
+
+function sensitivityTable(study: StudyResults): string[] {
+  return Object.entries(study.sensitivity).flatMap(([id, result]) => {
+    const cells = (o: SensitivityOutputs | null) =>
+      o === null
+        ? 'did not run'
+        : `${fmt(o.irreversibleMahG)} / ${fmt(o.formationCePct)} / ${o.oneCDischargeMahG === null ? '1C did not start' : fmt(o.oneCDischargeMahG)}`;
+    return [
+      `## Sensitivity to the assumption-grade parameters (${id}, coarse mesh)`,
+      '',
+      'Each parameter at the low / high end of its literature range, the others at their defaults; outputs: formation irreversible capacity (mAh/g), formation CE (%), 1C discharge after a 0.1C charge (mAh/g).',
+      '',
+      `Baseline: ${cells(result.baseline)}`,
+      '',
+      '| parameter | range | source | low: irr. / CE / 1C | high: irr. / CE / 1C |',
+      '|---|---|---|---|---|',
+      ...result.rows.map(
+        (row) =>
+          `| ${row.parameter} | ${row.range.map((v) => v.toPrecision(2)).join('–')} | ${row.source} | ${cells(row.low)} | ${cells(row.high)} |`,
+      ),
+      '',
+    ];
+  });
+}
+
 function markdown(
   study: StudyResults,
   metrics: Readonly<Record<string, Metric>>,
   figures: readonly FigureSpec[],
   omitted: readonly string[],
+  notRun: readonly StepNotRun[],
 ): string {
   const m = (id: string, digits = 1) => fmt(metrics[id]?.value, digits);
   const f = study.formation;
@@ -101,20 +143,22 @@ function markdown(
     '',
     '## Rate capability (discharge mAh/g)',
     '',
-    `| electrode | ${
-      Object.values(study.rate)[0]
-        ?.rate.map((p) => `${p.cRate}C`)
-        .join(' | ') ?? ''
-    } |`,
-    `|---|${
-      Object.values(study.rate)[0]
-        ?.rate.map(() => '---')
-        .join('|') ?? ''
-    }|`,
-    ...Object.entries(study.rate).map(
-      ([id, r]) => `| ${id} | ${r.rate.map((p) => fmt(p.dischargeMahG)).join(' | ')} |`,
-    ),
+    `Powder electrodes at ${fmt(toMilliampHoursPerSquareCm(PAPER_SETTINGS.powderArealCapacity_C_per_m2))} mAh/cm² (an assumption: the paper does not state the loading), dry electrodes at ${fmt(toMilliampHoursPerSquareCm(PAPER_SETTINGS.dryArealCapacity_C_per_m2))} mAh/cm².`,
     '',
+    ...rateTable(Object.entries(study.rate).filter(([id]) => !id.includes(LOADING_SERIES_MARKER))),
+    '',
+    `The powder rate test at both ends of the plausible loading range (${PAPER_SETTINGS.powderArealCapacityRange_C_per_m2.map((q) => fmt(toMilliampHoursPerSquareCm(q))).join(' and ')} mAh/cm²):`,
+    '',
+    ...rateTable(Object.entries(study.rate).filter(([id]) => id.includes(LOADING_SERIES_MARKER))),
+    '',
+    ...(notRun.length > 0
+      ? [
+          'Steps that did not run (no capacity is reported for them):',
+          '',
+          ...notRun.map((x) => `- ${x.metric}: ${x.endedBy}`),
+          '',
+        ]
+      : []),
     '## Cycling, pulses, CV',
     '',
     '| electrode | retention (%) | pulse polarisation < 3.2 V (mV) | 3.4–3.7 V (mV) |',
@@ -136,6 +180,21 @@ function markdown(
     ...Object.keys(study.cv).map(
       (id) =>
         `| ${id.toUpperCase()} | ${m(`cv.peak_ma.${id}`, 3)} | ${m(`cv.peak_ma_per_m2_carbon.${id}`, 2)} |`,
+    ),
+    '',
+    ...sensitivityTable(study),
+    '## Mechanism budget',
+    '',
+    'Where the charge of each experiment went (formation: one cycle; cycling: formation plus all cycles). Contact loss (M7) is not modelled yet, so no capacity is attributed to it.',
+    '',
+    `| experiment | ${BUDGET_ITEMS.map(([, unit, description]) => `${description.split(',')[0]} (${unit})`).join(' | ')} |`,
+    `|---|${BUDGET_ITEMS.map(() => '---').join('|')}|`,
+    ...[
+      ...Object.keys(study.formation).map((id) => `formation.${id}`),
+      ...Object.keys(study.cycling).map((id) => `cycling.${id}`),
+    ].map(
+      (experiment) =>
+        `| ${experiment} | ${BUDGET_ITEMS.map(([key]) => m(`budget.${key}.${experiment}`, key === 'filmResistance_ohm_m2' ? 4 : 2)).join(' | ')} |`,
     ),
     '',
     '## Figures',
@@ -191,12 +250,14 @@ export async function writeReport(
   metrics: Record<string, Metric>,
   omitted: string[],
 ): Promise<Report> {
+  const notRun = stepsNotRun(study);
   const report = reportSchema.parse({
     schemaVersion: REPORT_SCHEMA_VERSION,
     solidcellVersion: SOLIDCELL_VERSION,
     settings: { ...study.settings, ionicLaw: study.ionicLaw, failedExperiments: study.failures },
     metrics,
     omittedMetrics: omitted,
+    stepsNotRun: notRun,
   });
   const figures = paperFigures(study);
   const { renderFigure } = await preloadFigureRenderer();
@@ -238,9 +299,9 @@ export async function writeReport(
   writeFileAtomic(
     join(outDir, 'data', 'rate.csv'),
     csv(
-      ['electrode', 'c_rate', 'discharge_mAh_per_g'],
+      ['electrode', 'c_rate', 'discharge_mAh_per_g', 'ended_by'],
       Object.entries(study.rate).flatMap(([id, r]) =>
-        r.rate.map((p) => [id, p.cRate, p.dischargeMahG]),
+        r.rate.map((p) => [id, p.cRate, p.dischargeMahG ?? '', p.endedBy]),
       ),
     ),
   );
@@ -271,7 +332,7 @@ export async function writeReport(
       ),
     ),
   );
-  writeFileAtomic(join(outDir, 'report.md'), markdown(study, metrics, figures, omitted));
+  writeFileAtomic(join(outDir, 'report.md'), markdown(study, metrics, figures, omitted, notRun));
   writeFileAtomic(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   return report;
 }

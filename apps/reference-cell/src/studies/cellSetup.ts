@@ -3,7 +3,6 @@
 // to voxel results when given) and, optionally, argyrodite oxidation — or from the plugin ids of a
 // cell configuration file.
 import {
-  CELL_DEFAULTS,
   type CellModelConfig,
   type CounterElectrodeConfig,
   cellPhysicsFromComponents,
@@ -46,6 +45,17 @@ export interface CellSetup {
   readonly descriptors?: MicrostructureDescriptors | undefined;
   /** Coarser mesh and looser tolerance (quick runs). */
   readonly coarse?: boolean | undefined;
+  /**
+   * Parameter overrides of the first-party NCM and oxidation plugins: the calibrated values of
+   * model.md §4 (`calibration/calibratedParameters.ts`), or trial values while calibrating.
+   */
+  readonly parameterOverrides?: CellParameterOverrides | undefined;
+}
+
+/** Overrides of the first-party plugins' parameters (plugin defaults where absent). */
+export interface CellParameterOverrides {
+  readonly ncm?: Readonly<Record<string, number>> | undefined;
+  readonly oxidation?: Readonly<Record<string, number>> | undefined;
 }
 
 /** The plugins of a cell setup, in composition order. */
@@ -55,13 +65,18 @@ export function cellPlugins(setup: CellSetup): SolidCellPlugin[] {
     setup.ionicLaw ? { ...setup.ionicLaw } : {},
   );
   if (setup.plugins !== undefined) return configuredPlugins(setup.plugins, transport);
+  const overrides = setup.parameterOverrides ?? {};
   const plugins = [
     firstPartyPlugin('materials'),
-    firstPartyPlugin('ncm-charge-transfer'),
+    firstPartyPlugin('ncm-charge-transfer', { ...overrides.ncm }),
     firstPartyPlugin(carbonPluginId(setup.carbonShape)),
     transport,
   ];
-  if (setup.sideReactions) plugins.push(firstPartyPlugin('argyrodite-oxidation'));
+  if (setup.sideReactions) {
+    plugins.push(
+      firstPartyPlugin('argyrodite-oxidation', { parameters: { ...overrides.oxidation } }),
+    );
+  }
   return plugins;
 }
 
@@ -91,9 +106,9 @@ export function cellModelConfig(setup: CellSetup): CellModelConfig {
     electrode: {
       volumeFractions: electrodeVolumeFractions,
       arealCapacity_C_per_m2: setup.arealCapacity_C_per_m2,
-      // Measured descriptors give β, the carbon|SE area and three-phase contact; the
-      // charge-transfer area stays f_contact · 3ε/R (parameters.md §7.2), as in the calibration.
-      ...(microstructure ? { microstructure, contactFraction: CELL_DEFAULTS.contactFraction } : {}),
+      // Measured descriptors give the charge-transfer area (the measured NCM|SE contact), β,
+      // the carbon|SE area, three-phase contact and σ_el,eff(x_Li) of the voxel solves.
+      ...(microstructure ? { microstructure } : {}),
     },
     temperature_K: setup.temperature_K,
     ...(setup.counterElectrode ? { counterElectrode: setup.counterElectrode } : {}),

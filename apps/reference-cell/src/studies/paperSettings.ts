@@ -4,8 +4,19 @@ import { fromCelsius, fromMilliampHoursPerSquareCm } from '@solidcell/core';
 
 /** Fixed inputs of the reproduction's cells. */
 export const PAPER_SETTINGS = {
-  /** Powder (pellet) electrodes: 15 mg NCM/cm² at 200 mAh/g = 3.0 mAh/cm² — assumption, the paper does not state it (parameters.md §9: 10–20 mg/cm² typical). */
+  /**
+   * Powder (pellet) electrodes: 15 mg NCM/cm² at 200 mAh/g = 3.0 mAh/cm² — an explicit input and
+   * an assumption: the paper does not state it (parameters.md §9: 10–20 mg/cm² typical).
+   */
   powderArealCapacity_C_per_m2: fromMilliampHoursPerSquareCm(3.0),
+  /**
+   * The plausible range of that loading, 10–20 mg NCM/cm² = 2.0–4.0 mAh/cm² (parameters.md §9):
+   * the report repeats the powder rate test at both ends, since rate capability depends on it.
+   */
+  powderArealCapacityRange_C_per_m2: [
+    fromMilliampHoursPerSquareCm(2.0),
+    fromMilliampHoursPerSquareCm(4.0),
+  ] as const,
   /** Dry electrodes: 6.0 mAh/cm² (parameters.md §9, [Kim2024]). */
   dryArealCapacity_C_per_m2: fromMilliampHoursPerSquareCm(6.0),
   /** Residual porosity after cold pressing (parameters.md §9, 0.05–0.20). */

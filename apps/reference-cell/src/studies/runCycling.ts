@@ -1,8 +1,9 @@
 // Cycling after formation at a constant C-rate (CC charge + CV hold, CC discharge): capacity
 // retention and Coulombic efficiency per cycle.
-import { type Protocol, repeat, simulateExperiment } from '@solidcell/cell';
+import { createCellModel, type Protocol, repeat, simulateExperiment } from '@solidcell/cell';
 import type { ProgressCallback } from '@solidcell/core';
 import { type CellSetup, cellModelConfig } from './cellSetup.js';
+import { type MechanismBudget, mechanismBudget } from './mechanismBudget.js';
 import { PAPER_SETTINGS } from './paperSettings.js';
 import { FORMATION_PROTOCOL } from './runFormation.js';
 
@@ -16,6 +17,8 @@ export interface CyclingResult {
   readonly finalCoulombicEfficiencyPct: number;
   /** Mean NCM film resistance at the end (Ω m²). */
   readonly finalFilmResistance_ohm_m2: number;
+  /** Which mechanism the charge went to over the whole run, formation included. */
+  readonly budget: MechanismBudget;
 }
 
 /** Formation, then `cycles` × (CC charge + CV hold to C/20, CC discharge) at `cRate`. */
@@ -39,7 +42,8 @@ export function runCycling(
   onProgress?: ProgressCallback,
 ): CyclingResult {
   const protocol = cyclingProtocol(cRate, cycles);
-  const result = simulateExperiment(cellModelConfig(setup), protocol, {
+  const model = createCellModel(cellModelConfig(setup));
+  const result = simulateExperiment(model, protocol, {
     ...(onProgress ? { onProgress } : {}),
     recordEvery: 50,
   });
@@ -54,5 +58,6 @@ export function runCycling(
     retentionPct: first > 0 ? (100 * (discharge.at(-1) ?? 0)) / first : 0,
     finalCoulombicEfficiencyPct: ce.at(-1) ?? 0,
     finalFilmResistance_ohm_m2: result.timeSeries.filmResistance_ohm_m2.at(-1) ?? 0,
+    budget: mechanismBudget(model, result),
   };
 }

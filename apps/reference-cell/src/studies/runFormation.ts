@@ -1,9 +1,10 @@
 // Formation (first cycle at 0.05C) of one electrode: capacities, irreversible capacity, Coulombic
 // efficiency, side-reaction charge and where in voltage the carbon side reaction happened.
-import { simulateExperiment } from '@solidcell/cell';
+import { createCellModel, simulateExperiment } from '@solidcell/cell';
 import type { ProgressCallback } from '@solidcell/core';
 import { type CellSetup, cellModelConfig } from './cellSetup.js';
 import { type Curve, downsampleCurve } from './curves.js';
+import { type MechanismBudget, mechanismBudget } from './mechanismBudget.js';
 import { PAPER_SETTINGS } from './paperSettings.js';
 
 /** Formation result (JSON). */
@@ -20,6 +21,8 @@ export interface FormationResult {
   readonly seVolumeFraction: { readonly initial: number; readonly final: number };
   readonly curve: Curve;
   readonly conservationErrorRelative: number;
+  /** Which mechanism the charge went to (side reactions by site, stranded Li, film, SE). */
+  readonly budget: MechanismBudget;
 }
 
 /** The formation protocol (voltages vs Li-In). */
@@ -30,7 +33,8 @@ export const FORMATION_PROTOCOL = [
 
 /** Runs the formation cycle. */
 export function runFormation(setup: CellSetup, onProgress?: ProgressCallback): FormationResult {
-  const result = simulateExperiment(cellModelConfig(setup), FORMATION_PROTOCOL, {
+  const model = createCellModel(cellModelConfig(setup));
+  const result = simulateExperiment(model, FORMATION_PROTOCOL, {
     ...(onProgress ? { onProgress } : {}),
   });
   const cycle = result.cycles[0];
@@ -62,5 +66,6 @@ export function runFormation(setup: CellSetup, onProgress?: ProgressCallback): F
     conservationErrorRelative:
       result.solver.maxConservationError_C_per_m2 /
       Math.max(1, result.solver.chargeThroughput_C_per_m2),
+    budget: mechanismBudget(model, result),
   };
 }

@@ -1,5 +1,6 @@
 // The cell runs without a side-reaction plugin, with argyrodite oxidation, and with a
 // researcher's alternative registered in its place (issue: plugins stay independent).
+import type { ArgyroditeOxidation } from '@solidcell/argyrodite-oxidation';
 import { cellPhysicsFromComponents, simulateExperiment } from '@solidcell/cell';
 import { createCell, definePlugin, SideReaction, type SolidCellPlugin } from '@solidcell/core';
 import { ContainerModule } from 'inversify';
@@ -54,6 +55,15 @@ describe('side-reaction plugins in the composed cell', () => {
     const { result, side } = firstCharge(true);
     expect(side).toBeGreaterThan(0);
     expect(side).toBeLessThan(result.cycles[0]!.chargeCapacity_C_per_m2);
+  });
+
+  it("oxidises SE on the cell's own carbon: fibre density and BET area in a CF cell", () => {
+    for (const carbonShape of ['spherical', 'fiber'] as const) {
+      const cell = createCell(cellPlugins({ ...setup, carbonShape, sideReactions: true }));
+      const reaction = cell.sideReactions[0] as ArgyroditeOxidation;
+      expect(reaction.carbon).toBe(cell.material('carbon-additive'));
+      expect(reaction.carbon?.shape).toBe(carbonShape);
+    }
   });
 
   it("with a researcher's alternative in its place the cell integrates that law exactly", () => {

@@ -20,6 +20,7 @@ import {
   type CellSolverConfig,
 } from './CellConfig.js';
 import { ConductivityTable } from './ConductivityTable.js';
+import { ElectronicConductivityLaw } from './electronicConductivityLaw.js';
 import { estimateDescriptors } from './estimateDescriptors.js';
 import { KirchhoffTable } from './KirchhoffTable.js';
 
@@ -158,7 +159,7 @@ export class CellModel {
   private readonly particleRowScale: number; // F 3 ε h / R³
   private readonly lithiationPerShellSum: number; // 3 / (R³ c_max): Σ V_k c_k → mean lithiation
   private readonly ionTable: ConductivityTable; // σ_ion,eff(SE fraction lost)
-  private readonly electronTable: ConductivityTable; // σ_el,eff(mean lithiation), log
+  private readonly electronTable: ConductivityTable; // σ_el,eff(outer-shell lithiation), log
   private readonly kirchhoff: KirchhoffTable; // K(c) = ∫ D dc, fluxes are K differences
   private readonly reactions: readonly SideReaction[];
   private readonly reactionOffset: Int32Array;
@@ -342,23 +343,34 @@ export class CellModel {
     });
     const carbonSigma = physics.carbon?.electronicConductivity_S_per_m({ temperature_K: T }) ?? 0;
     const seSigma = physics.electrolyte.electronicConductivity_S_per_m({ temperature_K: T });
+    const ncmSigma = (x: number) =>
+      am.electronicConductivity_S_per_m({ temperature_K: T, lithiation: x });
+    // σ_el,eff(x): the microstructure's voxel solves when it carries them (model.md §3), else the
+    // Transport plugin's effective-medium law.
+    const samples = this.descriptors.electronicConductivitySamples;
+    const voxelLaw =
+      samples !== undefined && samples.length > 0
+        ? new ElectronicConductivityLaw(samples)
+        : undefined;
     this.electronTable = new ConductivityTable(
       0,
       1,
       41,
       (x) =>
         Math.max(
-          physics.transport.effectiveConductivity({
-            microstructure: baseMicro,
-            path: 'electronic',
-            phaseConductivity_S_per_m: {
-              ncm: am.electronicConductivity_S_per_m({ temperature_K: T, lithiation: x }),
-              se: seSigma,
-              carbon: carbonSigma,
-              binder: 0,
-              pore: 0,
-            },
-          }).conductivity_S_per_m,
+          voxelLaw !== undefined
+            ? voxelLaw.at(ncmSigma(x))
+            : physics.transport.effectiveConductivity({
+                microstructure: baseMicro,
+                path: 'electronic',
+                phaseConductivity_S_per_m: {
+                  ncm: ncmSigma(x),
+                  se: seSigma,
+                  carbon: carbonSigma,
+                  binder: 0,
+                  pore: 0,
+                },
+              }).conductivity_S_per_m,
           1e-12,
         ),
       true,
@@ -674,7 +686,7 @@ export class CellModel {
    * @remarks
    * The Jacobian is analytic for the discretisation and uses one-sided differences for the
    * contract calls (BV current, D(x), side-reaction rates). Slow couplings — σ_ion,eff through
-   * SE loss, σ_el,eff through mean lithiation and R_film through side states — are in the
+   * SE loss, σ_el,eff through the outer-shell lithiation and R_film through side states — are in the
    * residual (fully implicit) but not in the Jacobian (Newton converges linearly on them).
    */
   public evaluate(
@@ -754,7 +766,10 @@ export class CellModel {
       this.filmResistance[e] = film;
       this.seLost[e] = lost;
       this.sigmaIon[e] = this.ionTable.at(lost);
-      this.sigmaEl[e] = this.electronTable.at(this.meanLithiation(y, e));
+      // Electrons cross between particles at their surfaces: the outermost shell's lithiation
+      // (≈ 3 % of R at the default mesh) represents the conducting path — a delithiated shell
+      // conducts around a lithiated core on charge, a re-lithiated shell blocks on discharge.
+      this.sigmaEl[e] = this.electronTable.at(y[b + 4 + nr - 1]! / cmax);
     }
 
     // 2. Ionic potential rows (separator + electrode).

@@ -70,6 +70,14 @@ export interface StepRecord {
   readonly startTime_s: number;
   readonly endTime_s: number;
   readonly endReason: StepEndReason;
+  /** Why the step ended, in words (the condition and, for a step that did not run, the state). */
+  readonly endedBy: string;
+  /**
+   * True when an end condition already held at the step start (e.g. the IR drop of a large
+   * discharge current beyond the cut-off): the step did not run, and its zero charge is not a
+   * capacity.
+   */
+  readonly notStarted: boolean;
   /** Voltage vs Li-In at the end (V). */
   readonly endVoltageVsLiIn_V: number;
   /** Net charge passed in the step (C/m²). */

@@ -232,6 +232,21 @@ describe('simulateExperiment', () => {
     expect(r.steps[2]!.charge_C_per_m2).toBeCloseTo(20 * 61.7, 6);
   });
 
+  it('reports a step whose end condition holds at its start as not run, with the reason', () => {
+    // Charged to 3.3 V, a discharge "until 3.5 V" is beyond its cut-off before it starts.
+    const r = simulateExperiment(fixtureConfig(), [
+      'Charge at 1C until 3.3 V',
+      'Discharge at 1C until 3.5 V',
+    ]);
+    const [charge, discharge] = r.steps;
+    expect(charge!.notStarted).toBe(false);
+    expect(charge!.endedBy).toMatch(/voltage ≥ 3.3 V vs Li-In/);
+    expect(discharge!.notStarted).toBe(true);
+    expect(discharge!.endReason).toBe('voltage');
+    expect(discharge!.endTime_s).toBe(discharge!.startTime_s);
+    expect(discharge!.endedBy).toMatch(/voltage ≤ 3.5 V vs Li-In already met at the step start/);
+  });
+
   it('ends a voltage hold when |I| decays to C/20 (within 0.1 %) and a capacity step at its charge', () => {
     const r = simulateExperiment(fixtureConfig(), [
       'Charge at 1C until 3.5 V',

@@ -59,6 +59,8 @@ const EVENT_TIME_TOLERANCE_S = 1e-3;
 
 interface ConditionEvaluator {
   readonly reason: StepEndReason;
+  /** The condition in words, e.g. "voltage 2.5 V vs Li-In". */
+  readonly limit: string;
   /** ≥ 0 when met. */
   readonly g: (voltage: number, current: number, stepCharge: number) => number;
   readonly tolerance: number;
@@ -245,9 +247,15 @@ function runExpandedProtocol(
     record(true);
     const qStart = stepper.integrals[CHARGE]!;
     let endReason: StepEndReason | undefined;
+    let endedBy = '';
+    let notStarted = false;
     for (const ev of evaluators) {
       if (ev.g(lastVoltage, stepper.y[ci]!, 0) >= 0) {
+        // The step cannot start: e.g. the IR drop of the set current already puts the voltage
+        // beyond the cut-off. Reported as such, not as a zero capacity.
         endReason = ev.reason;
+        notStarted = true;
+        endedBy = `${ev.limit} already met at the step start (${lastVoltage.toFixed(3)} V vs Li-In, ${stepper.y[ci]!.toPrecision(4)} A/m²): the step did not run`;
         break;
       }
     }
@@ -286,6 +294,7 @@ function runExpandedProtocol(
           if (cutoff !== undefined && settleAtCutoff(stepper, model, cutoff, scratch)) {
             lastVoltage = model.voltageVsLiIn_V(stepper.y);
             endReason = 'voltage';
+            endedBy = `voltage cut-off ${cutoff} V vs Li-In (reached within an unresolvable < 1 ms interval)`;
             record(true);
             break;
           }
@@ -339,6 +348,7 @@ function runExpandedProtocol(
       });
       if (triggered !== undefined) {
         endReason = triggered.reason;
+        endedBy = triggered.limit;
         // A steep end-of-discharge drop can leave the located point a few mV past the cut-off
         // (bracket ≤ 1 ms); re-solve the algebraic state at exactly the cut-off voltage.
         const cutoff = triggered.reason === 'voltage' ? voltageCutoff(step, Number.NaN) : undefined;
@@ -356,6 +366,10 @@ function runExpandedProtocol(
               ? 'sweep-complete'
               : 'time'
             : 'safety-time-limit';
+        endedBy =
+          endReason === 'safety-time-limit'
+            ? `safety time limit ${safetyLimit.toPrecision(4)} s (no end condition was met)`
+            : `time ${(stepper.time_s - tStart).toPrecision(4)} s`;
       }
       record(endReason !== undefined);
       // The stepper allows no growth right after a rejection (the step that failed was only
@@ -377,6 +391,8 @@ function runExpandedProtocol(
       startTime_s: tStart,
       endTime_s: stepper.time_s,
       endReason,
+      endedBy,
+      notStarted,
       endVoltageVsLiIn_V: lastVoltage,
       charge_C_per_m2: stepper.integrals[CHARGE]! - qStart,
     });
@@ -569,6 +585,7 @@ function buildEvaluators(
           step.kind === 'current' ? step.direction === 'charge' : startVoltage < target;
         out.push({
           reason: 'voltage',
+          limit: `voltage ${rising ? '≥' : '≤'} ${target} V vs Li-In`,
           g: rising ? (v) => v - target : (v) => target - v,
           tolerance: VOLTAGE_EVENT_TOLERANCE_V,
         });
@@ -578,6 +595,7 @@ function buildEvaluators(
         const target = currentDensity(model, c.current, `${field}.until.current`);
         out.push({
           reason: 'current',
+          limit: `|current| ≤ ${target.toPrecision(4)} A/m²`,
           g: (_v, i) => target - Math.abs(i),
           tolerance: 1e-4 * target + 1e-12,
         });
@@ -587,6 +605,7 @@ function buildEvaluators(
         const target = capacity(model, c.capacity, `${field}.until.capacity`);
         out.push({
           reason: 'capacity',
+          limit: `capacity ≥ ${target.toPrecision(4)} C/m²`,
           g: (_v, _i, q) => Math.abs(q) - target,
           tolerance: 1e-9 * target,
         });

@@ -46,6 +46,20 @@ export interface MicrostructureDescriptors {
   readonly percolatingFraction: { readonly se: number; readonly electronic: number };
   /** Fraction of the carbon volume that sits inside the SE domain (β of parameters.md §6.1). */
   readonly carbonInSeDomainFraction: number;
+  /**
+   * Effective electronic conductivity of this structure solved at several NCM conductivities
+   * (NCM's σ_e depends on its lithiation), so a cell can take σ_el,eff(x_Li) from the voxel
+   * solves instead of a closed form. Optional: absent for estimated descriptors.
+   */
+  readonly electronicConductivitySamples?: readonly ElectronicConductivitySample[];
+}
+
+/** One voxel solve of the electronic network at a given NCM conductivity. */
+export interface ElectronicConductivitySample {
+  /** Bulk electronic conductivity given to the NCM voxels (S/m). */
+  readonly ncmConductivity_S_per_m: number;
+  /** Effective electronic conductivity of the electrode, mean over the solved axes (S/m). */
+  readonly effectiveConductivity_S_per_m: number;
 }
 
 /** A microstructure produced by a {@link Morphology}. */
