@@ -1,5 +1,5 @@
 // Per-voxel conductivity of a voxel grid: a lookup table by phase label plus the sub-voxel carbon
-// mixing rule, validated against the phase conductivity map of a TransportQuery.
+// mixing rule (Bruggeman), validated against the phase conductivity map of a TransportQuery.
 import { type ElectrodePhase, invalidInput, PhaseLabel, type VoxelGrid } from '@solidcell/core';
 
 /** Phases that have a voxel label (binder has none and is ignored by voxel solves). */
@@ -30,10 +30,14 @@ export function labelConductivityTable(
  * fraction f (S/m).
  *
  * @remarks
- * Parallel (Voigt, arithmetic) mixing σ = (1 − f) σ_label + f σ_carbon: the sub-voxel carbon is
- * taken to be connected along the current, the upper Wiener bound of the voxel. It is exact for
- * strands (fibres) aligned with the local current and overestimates isolated sub-voxel specks;
- * resolve carbon on the grid where that matters.
+ * Symmetric Bruggeman effective-medium mixing (Bruggeman, Ann. Phys. 1935; Landauer, J. Appl.
+ * Phys. 1952) of carbon and host inside the voxel: the root σ > 0 of
+ * f (σ_C − σ)/(σ_C + 2σ) + (1 − f)(σ_h − σ)/(σ_h + 2σ) = 0, i.e.
+ * σ = [b + √(b² + 8 σ_C σ_h)]/4 with b = (3f − 1) σ_C + (2 − 3f) σ_h. Sub-voxel carbon is a
+ * random dispersion of unresolved carbon in the host: it connects across the voxel only beyond
+ * the EMA threshold f = 1/3 (σ ≈ σ_C (3f − 1)/2 above it for an insulating host), and lies
+ * between the Hashin–Shtrikman bounds, well below the parallel (Voigt) bound σ_h + f(σ_C − σ_h)
+ * that an aligned strand would give. Exact at f = 0 and f = 1.
  * @param sigmaLabel_S_per_m - conductivity of the voxel's labelled phase (S/m).
  * @param carbonFraction - sub-voxel carbon volume fraction, 0–1.
  * @param sigmaCarbon_S_per_m - carbon conductivity (S/m).
@@ -43,7 +47,12 @@ export function mixedVoxelConductivity_S_per_m(
   carbonFraction: number,
   sigmaCarbon_S_per_m: number,
 ): number {
-  return (1 - carbonFraction) * sigmaLabel_S_per_m + carbonFraction * sigmaCarbon_S_per_m;
+  const f = carbonFraction;
+  const b = (3 * f - 1) * sigmaCarbon_S_per_m + (2 - 3 * f) * sigmaLabel_S_per_m;
+  const product = sigmaCarbon_S_per_m * sigmaLabel_S_per_m;
+  const root = Math.sqrt(b * b + 8 * product);
+  // Below the threshold (b < 0) the equivalent form 2σ_Cσ_h/(√D − b) avoids cancellation.
+  return b >= 0 ? (b + root) / 4 : (2 * product) / (root - b);
 }
 
 /**

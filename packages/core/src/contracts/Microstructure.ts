@@ -22,6 +22,17 @@ export interface VoxelGrid {
   readonly carbonFraction?: Float32Array;
   /** Whether the box is periodic in x, y, z (else walled). */
   readonly periodic: boolean;
+  /**
+   * Optional identity of the particle or grain that owns the labelled phase of each voxel (−1:
+   * none). A face between two voxels of the same label but different ids is a contact (NCM–NCM)
+   * or a grain boundary (SE–SE) and carries that pair's contact resistance in a voxel solve.
+   */
+  readonly grainId?: Int32Array;
+  /**
+   * Optional identity of the carbon piece (agglomerate, fibre) in each carbon-bearing voxel (−1:
+   * none). A face between carbon of two different pieces is a carbon–carbon contact.
+   */
+  readonly carbonPieceId?: Int32Array;
 }
 
 /** Interfacial area per unit electrode volume for each phase pair (m²/m³). */
