@@ -15,6 +15,16 @@ export {
   voxelConductivity_S_per_m,
 } from './conductivityTable.js';
 export {
+  applyContactResistances,
+  faceContactResistance_ohm_m2,
+  resolveContactResistances,
+} from './contactFaces.js';
+export {
+  CONTACT_RESISTANCE_DEFAULTS,
+  type ContactResistanceParameter,
+  contactResistancesFor,
+} from './contactResistanceDefaults.js';
+export {
   DEFAULT_EFFECTIVE_MEDIUM_PARAMETERS,
   type EffectiveMediumParameters,
   EffectiveMediumTransport,

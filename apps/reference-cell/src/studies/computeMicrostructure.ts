@@ -4,6 +4,7 @@
 import {
   type Axis,
   type CarbonShape,
+  type ContactResistances_ohm_m2,
   createCell,
   describeComposition,
   type Microstructure,
@@ -13,6 +14,7 @@ import {
   type TransportPath,
   type TransportResult,
 } from '@solidcell/core';
+import { contactResistancesFor } from '@solidcell/transport';
 import { carbonPluginId, firstPartyPlugin } from '../plugins/firstPartyPlugins.js';
 import { runTasks, usableJobs } from '../reproduce/runTasks.js';
 import { type PhaseConductivities, phaseConductivities } from './phaseConductivities.js';
@@ -33,6 +35,8 @@ export interface MicrostructureStudyInput {
   readonly temperature_K: number;
   /** Axes to solve (default x, y, z). */
   readonly axes?: readonly Axis[];
+  /** Contact resistances at 25 °C replacing the defaults (Ω m², `CONTACT_RESISTANCE_DEFAULTS`). */
+  readonly contactResistance_ohm_m2?: Partial<ContactResistances_ohm_m2>;
 }
 
 type PerAxis = Partial<Record<Axis, number>>;
@@ -73,6 +77,8 @@ export interface TransportSolveTask {
   readonly path: TransportPath;
   readonly axis: Axis;
   readonly phaseConductivity_S_per_m: PhaseConductivities;
+  /** Contact resistances of the path at the study temperature (Ω m²). */
+  readonly contactResistance_ohm_m2: ContactResistances_ohm_m2;
 }
 
 /** The generated structure and the solves it needs. */
@@ -110,6 +116,7 @@ export function solveTransportTask(task: TransportSolveTask): TransportResult {
     path: task.path,
     phaseConductivity_S_per_m: task.phaseConductivity_S_per_m,
     axis: task.axis,
+    contactResistance_ohm_m2: task.contactResistance_ohm_m2,
   });
 }
 
@@ -143,6 +150,11 @@ function prepareStudy(
       path,
       axis,
       phaseConductivity_S_per_m: phaseConductivity_S_per_m[path],
+      contactResistance_ohm_m2: contactResistancesFor(
+        path,
+        input.temperature_K,
+        input.contactResistance_ohm_m2,
+      ),
     })),
   );
   return { microstructure, phaseConductivity_S_per_m, tasks };
