@@ -304,7 +304,6 @@ export function generateMicrostructure(
     carbonPieceId,
   };
   const descriptors = measureDescriptors(grid, {
-    threePhaseDistance_m: p.threePhaseDistance_m,
     seGapWidth_m: p.seD50_m,
     subVoxelCarbonSurfaceToVolume_per_m: report.surfaceToVolume_per_m,
     particles: particleIndex,

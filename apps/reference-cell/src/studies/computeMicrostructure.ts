@@ -47,6 +47,13 @@ export interface MicrostructureStudyResult {
   readonly targetVolumeFractions: Microstructure['targetVolumeFractions'];
   readonly interfaceAreaPerVolumeM2PerM3: Microstructure['descriptors']['interfaceAreaPerVolume_m2_per_m3'];
   readonly threePhaseNcmAreaPerVolumeM2PerM3: number;
+  /** Share of the NCM|SE contact touched by carbon, weighted by the carbon (model.md §2a). */
+  readonly threePhaseFraction: number | undefined;
+  /** Share of the NCM surface touching SE. */
+  readonly ncmSeCoverage: number | undefined;
+  readonly seGrainContactAreaPerVolumeM2PerM3: number | undefined;
+  /** Volume-median diameters of the NCM particles and SE grains as generated (m). */
+  readonly effectiveD50M: Microstructure['descriptors']['effectiveD50_m'];
   readonly percolatingFraction: Microstructure['descriptors']['percolatingFraction'];
   readonly carbonInSeDomainFraction: number;
   readonly conductivitySPerM: { readonly ionic: PerAxis; readonly electronic: PerAxis };
@@ -193,6 +200,10 @@ function assembleStudy(
       targetVolumeFractions: microstructure.targetVolumeFractions,
       interfaceAreaPerVolumeM2PerM3: d.interfaceAreaPerVolume_m2_per_m3,
       threePhaseNcmAreaPerVolumeM2PerM3: d.threePhaseNcmAreaPerVolume_m2_per_m3,
+      threePhaseFraction: d.threePhaseFraction,
+      ncmSeCoverage: d.ncmSeCoverage,
+      seGrainContactAreaPerVolumeM2PerM3: d.seGrainContactAreaPerVolume_m2_per_m3,
+      effectiveD50M: d.effectiveD50_m,
       percolatingFraction: d.percolatingFraction,
       carbonInSeDomainFraction: d.carbonInSeDomainFraction,
       conductivitySPerM: conductivity,

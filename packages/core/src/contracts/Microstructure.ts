@@ -51,10 +51,32 @@ export interface MicrostructureDescriptors {
   readonly volumeFractions: ElectrodeVolumeFractions;
   /** Interfacial area per electrode volume for each phase pair. */
   readonly interfaceAreaPerVolume_m2_per_m3: InterfaceAreas_m2_per_m3;
-  /** NCM surface per electrode volume that touches SE and has carbon within reach (m²/m³). */
+  /**
+   * NCM|SE contact per electrode volume where carbon touches it (m²/m³). Voxel grids: each
+   * NCM|SE face weighted by the carbon within one voxel (model.md §2a); analytic estimates: NCM|SE
+   * area with carbon within one SE particle radius.
+   */
   readonly threePhaseNcmAreaPerVolume_m2_per_m3: number;
   /** Fraction of each conducting network connected face to face across the box (0–1). */
-  readonly percolatingFraction: { readonly se: number; readonly electronic: number };
+  readonly percolatingFraction: {
+    readonly se: number;
+    readonly electronic: number;
+    /** Carbon alone (voxels holding carbon), when measured. */
+    readonly carbon?: number;
+    /** NCM alone, when measured. */
+    readonly ncm?: number;
+  };
+  /** Fraction of the NCM surface that touches SE (0–1), when measured on a grid. */
+  readonly ncmSeCoverage?: number;
+  /** Fraction of the NCM|SE contact that is three-phase (0–1), when measured on a grid. */
+  readonly threePhaseFraction?: number;
+  /** SE grain–grain contact (grain-boundary) area per electrode volume (m²/m³), when measured. */
+  readonly seGrainContactAreaPerVolume_m2_per_m3?: number;
+  /**
+   * Volume-median equivalent-sphere diameters of the particles as generated (m): NCM particles
+   * and densified SE grains, when the grid carries grain ids.
+   */
+  readonly effectiveD50_m?: { readonly ncm: number; readonly seGrain: number };
   /** Fraction of the carbon volume that sits inside the SE domain (β of parameters.md §6.1). */
   readonly carbonInSeDomainFraction: number;
 }
