@@ -35,6 +35,15 @@ export interface MicrostructureStudyInput {
   readonly temperature_K: number;
   /** Axes to solve (default x, y, z). */
   readonly axes?: readonly Axis[];
+  /** NCM and SE particle-size distributions (median diameter m, span); default: generator's. */
+  readonly ncmParticles?: { readonly d50_m: number; readonly span: number };
+  readonly seParticles?: { readonly d50_m: number; readonly span: number };
+  /** Bulk conductivities replacing the Material plugins' values (S/m) at the study temperature. */
+  readonly conductivityOverrides_S_per_m?: {
+    readonly seIonic?: number;
+    readonly ncmElectronic?: number;
+    readonly carbonElectronic?: number;
+  };
   /** Contact resistances at 25 °C replacing the defaults (Ω m², `CONTACT_RESISTANCE_DEFAULTS`). */
   readonly contactResistance_ohm_m2?: Partial<ContactResistances_ohm_m2>;
 }
@@ -143,12 +152,26 @@ function prepareStudy(
       volumeFractions: electrodeVolumeFractions,
       seed: input.seed,
       grid: { voxels: input.voxels, voxelSize_m: input.voxelSize_m },
+      ...(input.ncmParticles === undefined ? {} : { ncmParticles: input.ncmParticles }),
+      ...(input.seParticles === undefined ? {} : { seParticles: input.seParticles }),
     },
     (fraction, stage) => onProgress?.(GENERATION_SHARE * fraction, `generate: ${stage}`),
   );
+  const o = input.conductivityOverrides_S_per_m ?? {};
+  const ionic = phaseConductivities(cell, input.carbonShape, 'ionic', input.temperature_K);
+  const electronic = phaseConductivities(
+    cell,
+    input.carbonShape,
+    'electronic',
+    input.temperature_K,
+  );
   const phaseConductivity_S_per_m = {
-    ionic: phaseConductivities(cell, input.carbonShape, 'ionic', input.temperature_K),
-    electronic: phaseConductivities(cell, input.carbonShape, 'electronic', input.temperature_K),
+    ionic: { ...ionic, se: o.seIonic ?? ionic.se },
+    electronic: {
+      ...electronic,
+      ncm: o.ncmElectronic ?? electronic.ncm,
+      carbon: o.carbonElectronic ?? electronic.carbon,
+    },
   };
   const axes = input.axes ?? ['x', 'y', 'z'];
   const tasks = PATHS.flatMap((path) =>

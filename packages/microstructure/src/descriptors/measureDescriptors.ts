@@ -10,7 +10,7 @@ import type { GridGeometry } from '../grid/GridGeometry.js';
 import type { SphereIndex } from '../ncm/SphereIndex.js';
 import { carbonInSeDomainFraction } from './carbonInSeDomainFraction.js';
 import { countContactFaces } from './contactDescriptors.js';
-import { countInterfaceFaces, forEachFace, LABEL_COUNT } from './faceCounts.js';
+import { countInterfaceFaces, LABEL_COUNT } from './faceCounts.js';
 import { percolatingFractionAlongX } from './percolatingFraction.js';
 
 /**
