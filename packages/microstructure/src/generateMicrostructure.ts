@@ -263,12 +263,14 @@ export function generateMicrostructure(
 
   onProgress?.(0.5, 'carbon-placement');
   const carbonPieceId = new Int32Array(total).fill(-1);
+  const carbonStrand = new Uint8Array(total);
   const depositor = new CarbonDepositor(
     geometry,
     labels,
     carbonFraction,
     f.carbon * total,
     carbonPieceId,
+    carbonStrand,
   );
   const report = options.placer.place({
     grid: geometry,
@@ -302,6 +304,7 @@ export function generateMicrostructure(
     periodic,
     grainId,
     carbonPieceId,
+    carbonStrand,
   };
   const descriptors = measureDescriptors(grid, {
     seGapWidth_m: p.seD50_m,

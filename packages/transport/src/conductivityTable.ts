@@ -56,6 +56,21 @@ export function mixedVoxelConductivity_S_per_m(
 }
 
 /**
+ * Conductivity of a voxel crossed by a continuous carbon strand (a fibre) of volume share f
+ * (S/m): parallel (Voigt) mixing (1 − f) σ_label + f σ_carbon, exact along the strand — a fibre
+ * thinner than the voxel still carries current along itself, which a random-dispersion rule
+ * would cut off below its threshold. Across the strand it overestimates; the fibre's trail of
+ * face-connected voxels follows its axis, so the current mostly runs along it.
+ */
+export function strandVoxelConductivity_S_per_m(
+  sigmaLabel_S_per_m: number,
+  carbonFraction: number,
+  sigmaCarbon_S_per_m: number,
+): number {
+  return (1 - carbonFraction) * sigmaLabel_S_per_m + carbonFraction * sigmaCarbon_S_per_m;
+}
+
+/**
  * Conductivity of voxel `index` of `grid` as the voxel solve sees it (S/m): its label's entry of
  * `table` (from {@link labelConductivityTable}) mixed with its sub-voxel carbon fraction.
  *
@@ -74,7 +89,9 @@ export function voxelConductivity_S_per_m(
   }
   const f = grid.carbonFraction?.[index] ?? 0;
   if (!(f >= 0 && f <= 1)) invalidInput(`grid.carbonFraction[${index}]`, f, 'a fraction 0–1');
-  return f > 0
-    ? mixedVoxelConductivity_S_per_m(sigmaLabel_S_per_m, f, table[PhaseLabel.carbon]!)
-    : sigmaLabel_S_per_m;
+  if (f === 0) return sigmaLabel_S_per_m;
+  const sigmaCarbon = table[PhaseLabel.carbon]!;
+  return grid.carbonStrand?.[index] === 1
+    ? strandVoxelConductivity_S_per_m(sigmaLabel_S_per_m, f, sigmaCarbon)
+    : mixedVoxelConductivity_S_per_m(sigmaLabel_S_per_m, f, sigmaCarbon);
 }

@@ -153,3 +153,32 @@ describe('sub-voxel carbon: Bruggeman mixing', () => {
     expect(mixedVoxelConductivity_S_per_m(0, 0.6, 500)).toBeCloseTo((500 * 0.8) / 2, 9);
   });
 });
+
+describe('sub-voxel carbon: fibre strands', () => {
+  it('a strand voxel conducts by parallel mixing below the dispersion threshold', () => {
+    const shape = [6, 3, 3] as const;
+    const labels = new Uint8Array(54).fill(se);
+    const carbonFraction = new Float32Array(54).fill(0.2);
+    const sigma = table({ se: 0, carbon: 100 });
+    const dispersed = solveVoxelConduction(
+      { shape, voxelSize_m: h, labels, carbonFraction, periodic: false },
+      sigma,
+      'x',
+    );
+    const strand = solveVoxelConduction(
+      {
+        shape,
+        voxelSize_m: h,
+        labels,
+        carbonFraction,
+        carbonStrand: new Uint8Array(54).fill(1),
+        periodic: false,
+      },
+      sigma,
+      'x',
+      { relativeTolerance: 1e-10 },
+    );
+    expect(dispersed.conductivity_S_per_m).toBe(0);
+    expect(relativeError(strand.conductivity_S_per_m, 20)).toBeLessThan(1e-6);
+  });
+});

@@ -12,6 +12,7 @@ export {
   LABELLED_PHASES,
   labelConductivityTable,
   mixedVoxelConductivity_S_per_m,
+  strandVoxelConductivity_S_per_m,
   voxelConductivity_S_per_m,
 } from './conductivityTable.js';
 export {

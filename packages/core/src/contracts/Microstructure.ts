@@ -33,6 +33,12 @@ export interface VoxelGrid {
    * none). A face between carbon of two different pieces is a carbon–carbon contact.
    */
   readonly carbonPieceId?: Int32Array;
+  /**
+   * Optional flag per voxel: 1 where the sub-voxel carbon is a continuous strand (a fibre)
+   * crossing the voxel, which conducts along itself whatever its volume share; 0 where it is a
+   * dispersion (agglomerates), which connects only beyond an effective-medium threshold.
+   */
+  readonly carbonStrand?: Uint8Array;
 }
 
 /** Interfacial area per unit electrode volume for each phase pair (m²/m³). */

@@ -40,6 +40,8 @@ export class CarbonDepositor {
      * so faces between voxels of different pieces are carbon–carbon contacts.
      */
     private readonly pieceId?: Int32Array,
+    /** Optional strand flag per voxel, set to 1 by {@link depositTube}. */
+    private readonly strand?: Uint8Array,
   ) {}
 
   /** Carbon volume still to place (voxel units). */
@@ -152,7 +154,11 @@ export class CarbonDepositor {
       this.indices.push(i);
       this.weights.push(f);
     }
-    return this.commit(Math.PI * radius * radius * length);
+    const written = this.commit(Math.PI * radius * radius * length);
+    if (this.strand !== undefined && written > 0) {
+      for (const i of this.tube.keys()) if (this.carbonFraction[i]! > 0) this.strand[i] = 1;
+    }
+    return written;
   }
 
   private commit(nominalVolume: number): number {
