@@ -35,11 +35,15 @@ export const CONTACT_RESISTANCE_DEFAULTS: Readonly<
       'assumption; grain-boundary share of cold-pressed argyrodite pellet resistance small to comparable to bulk (Yu et al., J. Am. Chem. Soc. 2016, DOI 10.1021/jacs.6b05066; Milan & Pasta, Mater. Futures 2023, DOI 10.1088/2752-5724/aca703); Ea as the pellet (parameters.md §5)',
   },
   ncm_ncm: {
-    at25C_ohm_m2: 1e-3,
+    // Upper bound from pellets: cold-pressed NCM pellets reach σ_e ≈ 0.5–1 S/m (parameters.md,
+    // conventions), which 10 µm particles joined by contacts of R allow only if d/R ≳ 0.5 S/m,
+    // i.e. R ≲ 2e-5 Ω m². At 1e-5 the contacts cost ≈ 0.1 % of a discharged particle's
+    // d/σ = 1e-2 Ω m² and about half of a charged one's (σ_NCM ≈ 1 S/m).
+    at25C_ohm_m2: 1e-5,
     activationEnergy_eV: 0,
-    range_ohm_m2: [1e-5, 1e-1],
+    range_ohm_m2: [1e-6, 2e-5],
     source:
-      'assumption: pressed oxide particle necks; order of the 10 µm NCM particle resistance d/σ_NCM(discharged) = 1e-2 Ω m² /10',
+      'assumption bounded by cold-pressed NCM pellet conductivities of 0.5–1 S/m (parameters.md §6.2 and conventions)',
   },
   carbon_carbon: {
     at25C_ohm_m2: 1e-10,

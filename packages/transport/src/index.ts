@@ -61,6 +61,18 @@ export {
 } from './syntheticGrids.js';
 export { VoxelTransport, type VoxelTransportOptions } from './VoxelTransport.js';
 export {
+  type ElectronicLawInput,
+  type ElectronicVoxelLaw,
+  electronicConductivity_S_per_m,
+  fitIonicVoxelLaw,
+  type IonicLawInput,
+  type IonicLawSample,
+  type IonicVoxelLaw,
+  ionicConductivityRatio,
+  VOXEL_ELECTRONIC_LAW,
+  VOXEL_IONIC_LAW,
+} from './voxelTransportLaws.js';
+export {
   createVoxelTransportModule,
   createVoxelTransportPlugin,
   voxelTransportModule,
