@@ -94,7 +94,7 @@ export function electronicConductivity_S_per_m(
     (sigmaNcm * law.ncmContactConductivity_S_per_m) /
     (sigmaNcm + law.ncmContactConductivity_S_per_m);
   const ncm =
-    (series > 0 ? series : 0) *
+    Math.max(series, 0) *
     law.ncmPrefactor *
     percolationRatio(input.ncmVolumeFraction, { exponent: 2, threshold: law.ncmThreshold });
   const network =
