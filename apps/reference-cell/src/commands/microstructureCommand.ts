@@ -96,6 +96,13 @@ function studyInput(
     temperature_K: fromCelsius(v.temperatureC!),
     ncmParticles: { d50_m: fromMicrometres(v.ncmD50Um!), span: v.ncmSpan! },
     seParticles: { d50_m: fromMicrometres(v.seD50Um!), span: v.seSpan! },
+    carbonDimensions: JSON.parse(
+      JSON.stringify({
+        agglomerateD50_m: optional(v.agglomerateD50Um, fromMicrometres),
+        fibreDiameter_m: optional(v.fibreDiameterNm, (x) => x * 1e-9),
+        fibreLength_m: optional(v.fibreLengthUm, fromMicrometres),
+      }),
+    ),
     conductivityOverrides_S_per_m: JSON.parse(
       JSON.stringify({
         seIonic: optional(v.sigmaSeSPerM, (x) => x),

@@ -100,6 +100,24 @@ export const MICROSTRUCTURE_INPUTS: readonly InputSpec[] = [
     defaultValue: D.seSpan,
   },
   {
+    key: 'agglomerateD50Um',
+    flag: '--agglomerate-d50-um',
+    bounds: { min: 0.01, max: 20, unit: 'µm' },
+    help: 'SC agglomerate median diameter, µm (default 0.5: aggregates 0.1–0.5 µm, parameters.md §3)',
+  },
+  {
+    key: 'fibreDiameterNm',
+    flag: '--fibre-diameter-nm',
+    bounds: { min: 10, max: 2000, unit: 'nm' },
+    help: 'CF diameter, nm (default 150, VGCF; range 100–200)',
+  },
+  {
+    key: 'fibreLengthUm',
+    flag: '--fibre-length-um',
+    bounds: { min: 0.5, max: 100, unit: 'µm' },
+    help: 'CF length, µm (default 6, VGCF-H; range 3–15)',
+  },
+  {
     key: 'sigmaSeSPerM',
     flag: '--sigma-se-s-per-m',
     bounds: { min: 1e-6, max: 10, unit: 'S/m' },

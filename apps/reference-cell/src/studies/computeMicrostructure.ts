@@ -38,6 +38,12 @@ export interface MicrostructureStudyInput {
   /** NCM and SE particle-size distributions (median diameter m, span); default: generator's. */
   readonly ncmParticles?: { readonly d50_m: number; readonly span: number };
   readonly seParticles?: { readonly d50_m: number; readonly span: number };
+  /** Carbon dimensions (m): SC agglomerate D50, CF fibre diameter and length; default: plugins'. */
+  readonly carbonDimensions?: {
+    readonly agglomerateD50_m?: number;
+    readonly fibreDiameter_m?: number;
+    readonly fibreLength_m?: number;
+  };
   /** Bulk conductivities replacing the Material plugins' values (S/m) at the study temperature. */
   readonly conductivityOverrides_S_per_m?: {
     readonly seIonic?: number;
@@ -115,11 +121,26 @@ const PATHS: readonly TransportPath[] = ['electronic', 'ionic'];
  */
 const STUDY_SOLVE_TOLERANCES = { relativeTolerance: 1e-4, conductivityTolerance: 1e-4 };
 
-function studyCell(carbonShape: CarbonShape) {
+function studyCell(
+  carbonShape: CarbonShape,
+  dimensions: MicrostructureStudyInput['carbonDimensions'] = {},
+) {
+  const d = JSON.parse(JSON.stringify(dimensions)) as NonNullable<typeof dimensions>;
+  const carbonOptions =
+    carbonShape === 'spherical'
+      ? d.agglomerateD50_m === undefined
+        ? {}
+        : { agglomerates: { agglomerateD50_m: d.agglomerateD50_m } }
+      : {
+          fibers: {
+            ...(d.fibreDiameter_m === undefined ? {} : { diameter_m: d.fibreDiameter_m }),
+            ...(d.fibreLength_m === undefined ? {} : { length_m: d.fibreLength_m }),
+          },
+        };
   return createCell([
     firstPartyPlugin('materials'),
     firstPartyPlugin('ncm-charge-transfer'),
-    firstPartyPlugin(carbonPluginId(carbonShape)),
+    firstPartyPlugin(carbonPluginId(carbonShape), carbonOptions),
     // A solve that stops on its iteration limit is reported (solver.converged), not fatal.
     firstPartyPlugin('voxel-transport', { onNotConverged: 'report', ...STUDY_SOLVE_TOLERANCES }),
   ]);
@@ -146,7 +167,7 @@ function prepareStudy(
     porosity: input.porosity,
   });
   const { electrodeVolumeFractions } = describeComposition(composition);
-  const cell = studyCell(input.carbonShape);
+  const cell = studyCell(input.carbonShape, input.carbonDimensions);
   const microstructure = cell.morphologyFor(input.carbonShape).generate(
     {
       volumeFractions: electrodeVolumeFractions,
