@@ -1,4 +1,4 @@
-// The carbon fibre (CF, VGCF type) Material: density, BET area and axial conductivity.
+// The carbon fibre (CF, VGCF type) Material: density, BET area and powder-compact conductivity.
 import { CARBON_FIBER_DENSITY_kg_per_m3, type CarbonAdditive, invalidInput } from '@solidcell/core';
 
 /** Parameters of the carbon-fiber material; SI units. */
@@ -7,7 +7,14 @@ export interface CarbonFiberParameters {
   readonly density_kg_per_m3: number;
   /** BET area (m²/kg). parameters.md §4: 13 m²/g = 13 000 m²/kg (VGCF-H; geometric 13.3). */
   readonly specificSurfaceArea_m2_per_kg: number;
-  /** Axial electronic conductivity (S/m). parameters.md §6.2: 1e5 (range 1e4–1e6). */
+  /**
+   * Electronic conductivity on the powder-compact basis (S/m), the basis of the carbon-black value
+   * (parameters.md §6.2, SC compact 500 S/m), so both carbons compare like for like: VGCF-H
+   * manufacturer powder resistivity ≈ 0.01–0.015 Ω cm at 0.8 g/cm³ compaction (Showa Denko /
+   * Resonac VGCF-H data) → 7e3–1e4 S/m. The single-fibre axial value (1e5 S/m, range 1e4–1e6,
+   * parameters.md §6.2) is an upper bound that ignores fibre–fibre contacts. Default 8e3;
+   * range 3e3–2e4 (compaction, grade). Medium confidence.
+   */
   readonly electronicConductivity_S_per_m: number;
 }
 
@@ -15,7 +22,7 @@ export interface CarbonFiberParameters {
 export const CARBON_FIBER_DEFAULTS: CarbonFiberParameters = {
   density_kg_per_m3: CARBON_FIBER_DENSITY_kg_per_m3,
   specificSurfaceArea_m2_per_kg: 13_000,
-  electronicConductivity_S_per_m: 1e5,
+  electronicConductivity_S_per_m: 8e3,
 };
 
 function positive(field: string, value: number, max: number, unit: string): void {

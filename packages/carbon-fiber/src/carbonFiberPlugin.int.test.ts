@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { carbonFiberPlugin, createCarbonFiberPlugin, plugin } from './index.js';
 
 describe('carbonFiberPlugin', () => {
-  it('binds the carbon-fiber Material (2000 kg/m³, 13 m²/g, 1e5 S/m) and the carbon-fiber Morphology', () => {
+  it('binds the carbon-fiber Material (2000 kg/m³, 13 m²/g, 8e3 S/m compact) and the carbon-fiber Morphology', () => {
     const container = createSolidCellContainer([carbonFiberPlugin], {
       requiredKinds: ['Material', 'Morphology'],
     });
@@ -13,7 +13,7 @@ describe('carbonFiberPlugin', () => {
       13_000,
     );
     expect(material?.density_kg_per_m3).toBe(2000);
-    expect(material?.electronicConductivity_S_per_m({ temperature_K: 298.15 })).toBe(1e5);
+    expect(material?.electronicConductivity_S_per_m({ temperature_K: 298.15 })).toBe(8e3);
     const morphologies = container.getAll(Morphology);
     expect(morphologies.map((m) => [m.id, m.carbonShape])).toEqual([['carbon-fiber', 'fiber']]);
     expect(plugin).toBe(carbonFiberPlugin);

@@ -14,7 +14,11 @@ export interface CarbonBlackParameters {
   readonly skeletalDensity_kg_per_m3: number;
   /** BET area (m²/kg). parameters.md §4: 62 m²/g = 62 000 m²/kg (Super P / C65). */
   readonly specificSurfaceArea_m2_per_kg: number;
-  /** Compact electronic conductivity (S/m). parameters.md §6.2: 500 (range 100–2000). */
+  /**
+   * Electronic conductivity on the powder-compact basis (S/m), the basis shared with the carbon
+   * fibre: parameters.md §6.2, pressed conductive-black (Super P/C65 class) powders, 500 (range
+   * 100–2000). Low confidence.
+   */
   readonly electronicConductivity_S_per_m: number;
 }
 

@@ -92,6 +92,7 @@ export {
 } from './contracts/SideReaction.js';
 export {
   type Axis,
+  type ContactResistances_ohm_m2,
   type SolverReport,
   Transport,
   type TransportPath,

@@ -13,8 +13,23 @@ export const MICROSTRUCTURE_DEFAULTS = {
    * (D10 ≈ 6, D50 ≈ 10, D90 ≈ 15 µm); low confidence, not in parameters.md.
    */
   ncmSpan: 0.9,
-  /** Li6PS5Cl particle radius R_SE (m), parameters.md §3. */
-  seParticleRadius_m: 1.5e-6,
+  /**
+   * Li6PS5Cl median particle diameter before pressing (m): 2 × R_SE = 2 × 1.5 µm, parameters.md §3
+   * (fine "catholyte" grades D50 ≈ 1 µm, standard grades up to ≈ 10 µm).
+   */
+  seD50_m: 3e-6,
+  /**
+   * Li6PS5Cl size span (D90 − D10)/D50 (–): assumption, typical of milled argyrodite powders
+   * (literature range ≈ 0.8–2); low confidence.
+   */
+  seSpan: 1.2,
+  /**
+   * Largest overlap of an SE particle with a neighbour during packing (fraction of r_i + r_j; –):
+   * assumption standing for the indentation of the soft SE under pressing (range 0–0.4).
+   */
+  seMaxOverlap: 0.2,
+  /** Random trial positions per SE particle (fewer than NCM: densification fills misses). */
+  attemptsPerSeParticle: 60,
   /** Largest NCM–NCM overlap in the packing, as a fraction of r_i + r_j (compaction; –). */
   maxOverlap: 0.2,
   /** Largest relative swelling of the NCM spheres allowed by the fraction threshold (–). */

@@ -1,5 +1,6 @@
-// The voxel generator: NCM packing → carbon placement (plugin) → residual pores → SE, then
-// measured descriptors. Deterministic for a seed; fractions hit to within one voxel.
+// The voxel generator: NCM packing → SE particles packed and densified (grains, residual voids)
+// → carbon placement (plugin), then measured descriptors. Deterministic for a seed; fractions hit
+// to within one voxel.
 import {
   type CarbonShape,
   createRandom,
@@ -7,6 +8,7 @@ import {
   invalidInput,
   type Microstructure,
   type MorphologyRequest,
+  PhaseLabel,
   type ProgressCallback,
   SolidCellError,
   type VoxelGrid,
@@ -22,7 +24,7 @@ import { packNcmSpheres } from './ncm/packNcmSpheres.js';
 import { sampleRadii } from './ncm/particleSizeDistribution.js';
 import { rasterizeNcm } from './ncm/rasterizeNcm.js';
 import { type Sphere, SphereIndex } from './ncm/SphereIndex.js';
-import { placePores } from './pores/placePores.js';
+import { densifySe, packSeParticles } from './se/packSeGrains.js';
 
 /** Tunable generator parameters (all optional; defaults in {@link MICROSTRUCTURE_DEFAULTS}). */
 export interface GeneratorParameters {
@@ -30,18 +32,22 @@ export interface GeneratorParameters {
   readonly ncmD50_m?: number;
   /** NCM span (D90 − D10)/D50 when the request gives none. */
   readonly ncmSpan?: number;
-  /** SE particle radius (m): half the SE-domain gap width and the default three-phase reach. */
-  readonly seParticleRadius_m?: number;
+  /** SE median particle diameter before pressing (m) when the request gives none. */
+  readonly seD50_m?: number;
+  /** SE size span (D90 − D10)/D50 when the request gives none. */
+  readonly seSpan?: number;
+  /** Largest overlap of an SE particle with its neighbours during packing, fraction of r_i + r_j. */
+  readonly seMaxOverlap?: number;
   /**
-   * Reach of the three-phase NCM area (m): NCM|SE surface with carbon within this distance.
-   * Default: one SE particle radius (parameters.md §8, θ_3ph).
+   * Reach of the analytic (grid-free) three-phase estimate (m). Default: one SE particle radius
+   * (parameters.md §8, θ_3ph). Grids measure three-phase contact locally (one voxel).
    */
   readonly threePhaseDistance_m?: number;
   /** Largest NCM overlap as a fraction of r_i + r_j (0–0.6). */
   readonly maxOverlap?: number;
   /** Largest NCM swelling allowed by the fraction threshold (0–1). */
   readonly maxGrowth?: number;
-  /** Residual pore radius (m). */
+  /** Residual pore radius (m) of the analytic (grid-free) interface estimate. */
   readonly poreRadius_m?: number;
   /** Memory the generator may use (bytes); larger grids are refused. */
   readonly memoryLimit_bytes?: number;
@@ -71,6 +77,10 @@ export interface GeneratedMicrostructure extends Microstructure {
   readonly carbonPlacement?: CarbonPlacementReport;
   /** Radius scale applied by the NCM fraction threshold (> 1: swollen, compacted particles). */
   readonly ncmRadiusScale?: number;
+  /** The SE particles as packed before densification (m), index = SE grain id. */
+  readonly seParticles?: readonly NcmParticle[];
+  /** Distance the SE flowed beyond its particle surfaces to fill the SE domain (m). */
+  readonly seFlowDistance_m?: number;
 }
 
 const FRACTION_SUM_TOLERANCE = 1e-6;
@@ -99,7 +109,9 @@ function checkRange(field: string, value: number, min: number, max: number, unit
 interface Resolved {
   readonly d50_m: number;
   readonly span: number;
-  readonly seParticleRadius_m: number;
+  readonly seD50_m: number;
+  readonly seSpan: number;
+  readonly seMaxOverlap: number;
   readonly threePhaseDistance_m: number;
   readonly maxOverlap: number;
   readonly maxGrowth: number;
@@ -108,19 +120,23 @@ interface Resolved {
 
 function resolve(request: MorphologyRequest, options: GeneratorParameters): Resolved {
   const d = MICROSTRUCTURE_DEFAULTS;
-  const seParticleRadius_m = options.seParticleRadius_m ?? d.seParticleRadius_m;
+  const seD50_m = request.seParticles?.d50_m ?? options.seD50_m ?? d.seD50_m;
   const resolved: Resolved = {
     d50_m: request.ncmParticles?.d50_m ?? options.ncmD50_m ?? d.ncmD50_m,
     span: request.ncmParticles?.span ?? options.ncmSpan ?? d.ncmSpan,
-    seParticleRadius_m,
-    threePhaseDistance_m: options.threePhaseDistance_m ?? seParticleRadius_m,
+    seD50_m,
+    seSpan: request.seParticles?.span ?? options.seSpan ?? d.seSpan,
+    seMaxOverlap: options.seMaxOverlap ?? d.seMaxOverlap,
+    threePhaseDistance_m: options.threePhaseDistance_m ?? seD50_m / 2,
     maxOverlap: options.maxOverlap ?? d.maxOverlap,
     maxGrowth: options.maxGrowth ?? d.maxGrowth,
     poreRadius_m: options.poreRadius_m ?? d.poreRadius_m,
   };
   checkRange('ncmParticles.d50_m', resolved.d50_m, 1e-7, 1e-4, 'm');
   checkRange('ncmParticles.span', resolved.span, 0, 5, '');
-  checkRange('seParticleRadius_m', resolved.seParticleRadius_m, 1e-8, 1e-4, 'm');
+  checkRange('seParticles.d50_m', resolved.seD50_m, 1e-7, 1e-4, 'm');
+  checkRange('seParticles.span', resolved.seSpan, 0, 5, '');
+  checkRange('seMaxOverlap', resolved.seMaxOverlap, 0, 0.6, '');
   checkRange('threePhaseDistance_m', resolved.threePhaseDistance_m, 0, 1e-4, 'm');
   checkRange('maxOverlap', resolved.maxOverlap, 0, 0.6, '');
   checkRange('maxGrowth', resolved.maxGrowth, 0, 1, '');
@@ -166,14 +182,18 @@ export function analyticMicrostructure(
  *    random sequential addition with centres at least (1 − maxOverlap)(r_i + r_j) apart, then
  *    voxelised so that exactly round(φ_NCM N) voxels are NCM by thresholding the depth score
  *    (limited-overlap compaction, see {@link rasterizeNcm}).
- * 2. Pores: exactly round((φ_pore + φ_binder) N) voxels of the non-NCM space become residual
- *    pores (binder is not a voxel phase and is lumped with the pores: both are ionic and
- *    electronic insulators). They are placed before the carbon so that thin carbon, smeared
- *    over many voxels as sub-voxel fractions, cannot crowd them out.
- * 3. Carbon: the {@link CarbonPlacer} writes exactly φ_C N voxel volumes of carbon into the
- *    remaining (SE-labelled) voxels (sub-voxel fractions for fine carbon).
- * 4. Everything else is SE. Descriptors are measured on the result.
- * Random streams: fork(1) NCM, fork(2) carbon, fork(3) pores of `createRandom(seed)`.
+ * 2. SE: log-normal SE particles (D50, span) of total volume φ_SE V are packed among the NCM by
+ *    random sequential addition (soft: indented by up to seMaxOverlap), then densified as cold
+ *    pressing does: the SE flows from its particle surfaces into the voids until exactly
+ *    round((φ_SE + φ_C) N) voxels are SE domain (see {@link densifySe}); each keeps its grain id.
+ *    The rest of the non-NCM space, exactly round((φ_pore + φ_binder) N) voxels, stays void
+ *    (binder is not a voxel phase and is lumped with the pores: both insulate).
+ * 3. Carbon: the {@link CarbonPlacer} writes exactly φ_C N voxel volumes of carbon into SE
+ *    voxels (between and over SE grains; sub-voxel fractions for fine carbon), each piece with
+ *    its own id (`grid.carbonPieceId`).
+ * 4. Descriptors are measured on the result. `grid.grainId` holds the NCM particle of NCM voxels
+ *    and the SE grain of SE voxels (contacts and grain boundaries for the transport).
+ * Random streams: fork(1) NCM, fork(2) carbon, fork(3) SE of `createRandom(seed)`.
  * @throws SolidCellError `E_INVALID_INPUT` for bad fractions/grid, `E_RESOURCE_LIMIT` for grids
  * beyond the memory limit, `E_SOLVER_NOT_CONVERGED` when a phase cannot be placed.
  */
@@ -222,18 +242,36 @@ export function generateMicrostructure(
 
   const labels = raster.labels;
   const carbonFraction = new Float32Array(total);
-  onProgress?.(0.45, 'pores');
-  placePores(
+  onProgress?.(0.4, 'se-packing');
+  const seRadii = sampleRadii(
+    random.fork(3),
+    p.seD50_m,
+    p.seSpan,
+    f.se * boxVolume_m3,
+    (voxels * h) / 6,
+  ).map((r) => r / h);
+  const seSpheres = packSeParticles(geometry, labels, particleIndex, random.fork(3).fork(7), {
+    radii: seRadii,
+    maxOverlap: p.seMaxOverlap,
+    attemptsPerParticle: MICROSTRUCTURE_DEFAULTS.attemptsPerSeParticle,
+  });
+  onProgress?.(0.45, 'se-densifying');
+  const seDomainCount = total - ncmCount - Math.round((f.pore + f.binder) * total);
+  const densified = densifySe(geometry, labels, seSpheres, seDomainCount);
+  const grainId = densified.grain;
+  for (let i = 0; i < total; i++) if (labels[i] === PhaseLabel.ncm) grainId[i] = raster.owner[i]!;
+
+  onProgress?.(0.5, 'carbon-placement');
+  const carbonPieceId = new Int32Array(total).fill(-1);
+  const carbonStrand = new Uint8Array(total);
+  const depositor = new CarbonDepositor(
     geometry,
     labels,
     carbonFraction,
-    Math.round((f.pore + f.binder) * total),
-    p.poreRadius_m / h,
-    random.fork(3),
+    f.carbon * total,
+    carbonPieceId,
+    carbonStrand,
   );
-
-  onProgress?.(0.5, 'carbon-placement');
-  const depositor = new CarbonDepositor(geometry, labels, carbonFraction, f.carbon * total);
   const report = options.placer.place({
     grid: geometry,
     voxelSize_m: h,
@@ -264,10 +302,12 @@ export function generateMicrostructure(
     labels,
     carbonFraction,
     periodic,
+    grainId,
+    carbonPieceId,
+    carbonStrand,
   };
   const descriptors = measureDescriptors(grid, {
-    threePhaseDistance_m: p.threePhaseDistance_m,
-    seGapWidth_m: 2 * p.seParticleRadius_m,
+    seGapWidth_m: p.seD50_m,
     subVoxelCarbonSurfaceToVolume_per_m: report.surfaceToVolume_per_m,
     particles: particleIndex,
   });
@@ -287,5 +327,10 @@ export function generateMicrostructure(
     ncmOwner: raster.owner,
     carbonPlacement: report,
     ncmRadiusScale: raster.radiusScale,
+    seParticles: seSpheres.map((s) => ({
+      center_m: [s.x * h, s.y * h, s.z * h] as const,
+      radius_m: s.radius * h,
+    })),
+    seFlowDistance_m: densified.flowDistance_voxels * h,
   };
 }

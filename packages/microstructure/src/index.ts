@@ -18,6 +18,7 @@ export type {
 export { createVoxelMorphology, type VoxelMorphology } from './createVoxelMorphology.js';
 export { MICROSTRUCTURE_DEFAULTS } from './defaults.js';
 export { carbonInSeDomainFraction } from './descriptors/carbonInSeDomainFraction.js';
+export { type ContactFaceCounts, countContactFaces } from './descriptors/contactDescriptors.js';
 export { squaredDistanceTransform } from './descriptors/distanceTransform.js';
 export {
   ELECTRONIC_PERCOLATION_THRESHOLD,
@@ -51,3 +52,9 @@ export {
 export { logNormalSigmaFromSpan, sampleRadii } from './ncm/particleSizeDistribution.js';
 export { type NcmRaster, rasterizeNcm } from './ncm/rasterizeNcm.js';
 export { type Sphere, SphereIndex } from './ncm/SphereIndex.js';
+export {
+  densifySe,
+  type PackSeOptions,
+  packSeParticles,
+  type SeDensification,
+} from './se/packSeGrains.js';

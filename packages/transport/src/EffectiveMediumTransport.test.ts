@@ -64,11 +64,16 @@ describe(EffectiveMediumTransport, () => {
         phaseConductivity_S_per_m: sigma,
       }).conductivity_S_per_m;
     expect(electronic('spherical', 0.05)).toBeCloseTo(1e-3 * 0.49, 15);
+    // Thresholds: the voxel fits, spherical 0.056 and fiber 0.016.
+    expect(electronic('spherical', 0.05)).toBeCloseTo(1e-3 * 0.49, 15);
     expect(electronic('fiber', 0.05)).toBeCloseTo(
-      1e-3 * 0.49 + 500 * ((0.05 - 0.018) / 0.982) ** 2,
+      1e-3 * 0.49 + 500 * ((0.05 - 0.016) / 0.984) ** 2,
       10,
     );
-    expect(electronic('spherical', 0.16)).toBeCloseTo(1e-3 * 0.49 + 500 * (0.06 / 0.9) ** 2, 10);
+    expect(electronic('spherical', 0.16)).toBeCloseTo(
+      1e-3 * 0.49 + 500 * ((0.16 - 0.056) / 0.944) ** 2,
+      10,
+    );
   });
 
   it('accepts overridden coefficients and rejects out-of-range ones', () => {

@@ -9,19 +9,20 @@ import {
 } from '@solidcell/core';
 import { z } from 'zod';
 import { percolationRatio } from './percolationLaw.js';
+import { VOXEL_ELECTRONIC_LAW, VOXEL_IONIC_LAW } from './voxelTransportLaws.js';
 
 /** Coefficients of {@link EffectiveMediumTransport}; all dimensionless. */
 export interface EffectiveMediumParameters {
   /**
-   * Ionic percolation exponent t. @defaultValue 1.65: least-squares fit to the 24 voxel solves of
-   * `solidcell reproduce` (default settings, seed 1: eight electrodes × x/y/z, 96³ at 0.25 µm,
-   * rms log error 0.21); parameters.md §6.1 gives 2.0 (1.6–2.2) for generic 3D networks.
+   * Ionic percolation exponent t. @defaultValue `VOXEL_IONIC_LAW.exponent` (2.05): the fit to the
+   * particulate-SE voxel electrodes (see voxelTransportLaws.ts); parameters.md §6.1 gives 2.0
+   * (1.6–2.2) for generic 3D networks.
    */
   readonly ionicExponent: number;
   /**
-   * SE percolation threshold φ_c. @defaultValue 0: the same voxel fit. The generated electrodes
-   * still conduct 1.6 % of σ_SE at φ_SE,eff = 0.075 (90/7/3 wt% SC), so their threshold lies
-   * below the literature test range 0.05–0.15 of parameters.md §6.1 and the fit puts it at 0.
+   * SE percolation threshold φ_c. @defaultValue `VOXEL_IONIC_LAW.thresholdAtZeroSizeRatio` (0):
+   * the same voxel fit puts it at its lower bound (literature test range 0.05–0.15,
+   * parameters.md §6.1).
    */
   readonly ionicThreshold: number;
   /** Floor of σ_ion,eff/σ_SE below the threshold. @defaultValue 1e-4 (parameters.md §6.1) */
@@ -32,19 +33,24 @@ export interface EffectiveMediumParameters {
   readonly carbonExponent: number;
   /**
    * Carbon percolation threshold by carbon shape (apparent volume fraction).
-   * @defaultValue spherical 0.10 (≈4 wt% C65, Reisacher 2023, §6.2); fiber 0.018 (≈0.7 d/L, §6.2)
+   * @defaultValue `VOXEL_ELECTRONIC_LAW` fits: spherical 0.056 (literature ≈ 0.10, ≈ 4 wt% C65 in
+   * SE alone, Reisacher 2023, §6.2 — in the composite the carbon is confined to the SE domain);
+   * fiber 0.016 (≈ 0.7 d/L = 0.018, §6.2)
    */
   readonly carbonThreshold: Readonly<Record<CarbonShape, number>>;
 }
 
-/** Default coefficients: ionic law fitted to voxel solves (see above), the rest parameters.md §6.2. */
+/** Default coefficients: the voxel-fitted laws (voxelTransportLaws.ts), the rest parameters.md §6.2. */
 export const DEFAULT_EFFECTIVE_MEDIUM_PARAMETERS: EffectiveMediumParameters = {
-  ionicExponent: 1.65,
-  ionicThreshold: 0,
+  ionicExponent: VOXEL_IONIC_LAW.exponent,
+  ionicThreshold: VOXEL_IONIC_LAW.thresholdAtZeroSizeRatio,
   ionicFloor: 1e-4,
   ncmExponent: 2.0,
   carbonExponent: 2.0,
-  carbonThreshold: { spherical: 0.1, fiber: 0.018 },
+  carbonThreshold: {
+    spherical: VOXEL_ELECTRONIC_LAW.carbon.spherical.threshold,
+    fiber: VOXEL_ELECTRONIC_LAW.carbon.fiber.threshold,
+  },
 };
 
 const fraction = z.number().min(0).max(0.999);

@@ -44,7 +44,15 @@ export class VoxelTransport implements Transport {
       );
     }
     const table = labelConductivityTable(query.phaseConductivity_S_per_m);
-    const solution = solveVoxelConduction(grid, table, query.axis ?? 'x', this.options);
+    const contacts = query.contactResistance_ohm_m2;
+    const solution = solveVoxelConduction(
+      grid,
+      table,
+      query.axis ?? 'x',
+      contacts === undefined
+        ? this.options
+        : { ...this.options, contactResistance_ohm_m2: contacts },
+    );
     const fractions = phaseVolumeFractions(grid);
     let mainCapacity = 0;
     let mainFraction = 0;

@@ -1,8 +1,15 @@
 // Turns a VoxelGrid and phase conductivities into the finest GridLevel along a transport axis:
-// harmonic-mean face conductances, half-voxel Dirichlet faces, and the conducting cluster that
+// harmonic-mean face conductances with contact resistances in series (grain boundaries, particle
+// and carbon contacts), half-voxel Dirichlet faces, and the conducting cluster that
 // spans both electrodes (everything else is disconnected: zero conductances, no unknown).
-import { type Axis, invalidInput, type VoxelGrid } from '@solidcell/core';
+import {
+  type Axis,
+  type ContactResistances_ohm_m2,
+  invalidInput,
+  type VoxelGrid,
+} from '@solidcell/core';
 import { voxelConductivity_S_per_m } from './conductivityTable.js';
+import { applyContactResistances } from './contactFaces.js';
 import { allocateLevel, type GridLevel, indexActiveRuns } from './solver/GridLevel.js';
 
 /** Statistics of a built level. */
@@ -38,6 +45,7 @@ const AXIS_ORDER: Readonly<Record<Axis, readonly [0 | 1 | 2, 0 | 1 | 2, 0 | 1 | 
  * @param axis - transport axis.
  * @param scratch - a Float32Array of the level's padded size used for the voxel σ field, and an
  *   Int32Array of at least the voxel count used as the flood-fill queue (both clobbered).
+ * @param contacts - area-specific contact resistances (Ω m², validated), see `contactFaces.ts`.
  * @throws SolidCellError `E_INVALID_INPUT` for an unknown label, inconsistent array sizes or a
  *   carbon fraction outside 0–1.
  */
@@ -46,6 +54,7 @@ export function buildConductanceLevel(
   table: Float64Array,
   axis: Axis,
   scratch: { readonly sigma: Float32Array; readonly queue: Int32Array },
+  contacts?: ContactResistances_ohm_m2,
 ): ConductanceLevel {
   const [gnx, gny, gnz] = grid.shape;
   const voxels = gnx * gny * gnz;
@@ -117,6 +126,9 @@ export function buildConductanceLevel(
     }
   }
 
+  if (contacts !== undefined) {
+    applyContactResistances(level, grid, [si, sj, sk], contacts, sigmaMax);
+  }
   const marks = new Uint8Array(sigma.buffer, sigma.byteOffset, sigma.length);
   const activeVoxels = keepSpanningCluster(level, scratch.queue, marks);
   return {

@@ -1,5 +1,5 @@
 // Per-voxel conductivity of a voxel grid: a lookup table by phase label plus the sub-voxel carbon
-// mixing rule, validated against the phase conductivity map of a TransportQuery.
+// mixing rule (Bruggeman), validated against the phase conductivity map of a TransportQuery.
 import { type ElectrodePhase, invalidInput, PhaseLabel, type VoxelGrid } from '@solidcell/core';
 
 /** Phases that have a voxel label (binder has none and is ignored by voxel solves). */
@@ -30,15 +30,39 @@ export function labelConductivityTable(
  * fraction f (S/m).
  *
  * @remarks
- * Parallel (Voigt, arithmetic) mixing σ = (1 − f) σ_label + f σ_carbon: the sub-voxel carbon is
- * taken to be connected along the current, the upper Wiener bound of the voxel. It is exact for
- * strands (fibres) aligned with the local current and overestimates isolated sub-voxel specks;
- * resolve carbon on the grid where that matters.
+ * Symmetric Bruggeman effective-medium mixing (Bruggeman, Ann. Phys. 1935; Landauer, J. Appl.
+ * Phys. 1952) of carbon and host inside the voxel: the root σ > 0 of
+ * f (σ_C − σ)/(σ_C + 2σ) + (1 − f)(σ_h − σ)/(σ_h + 2σ) = 0, i.e.
+ * σ = [b + √(b² + 8 σ_C σ_h)]/4 with b = (3f − 1) σ_C + (2 − 3f) σ_h. Sub-voxel carbon is a
+ * random dispersion of unresolved carbon in the host: it connects across the voxel only beyond
+ * the EMA threshold f = 1/3 (σ ≈ σ_C (3f − 1)/2 above it for an insulating host), and lies
+ * between the Hashin–Shtrikman bounds, well below the parallel (Voigt) bound σ_h + f(σ_C − σ_h)
+ * that an aligned strand would give. Exact at f = 0 and f = 1.
  * @param sigmaLabel_S_per_m - conductivity of the voxel's labelled phase (S/m).
  * @param carbonFraction - sub-voxel carbon volume fraction, 0–1.
  * @param sigmaCarbon_S_per_m - carbon conductivity (S/m).
  */
 export function mixedVoxelConductivity_S_per_m(
+  sigmaLabel_S_per_m: number,
+  carbonFraction: number,
+  sigmaCarbon_S_per_m: number,
+): number {
+  const f = carbonFraction;
+  const b = (3 * f - 1) * sigmaCarbon_S_per_m + (2 - 3 * f) * sigmaLabel_S_per_m;
+  const product = sigmaCarbon_S_per_m * sigmaLabel_S_per_m;
+  const root = Math.sqrt(b * b + 8 * product);
+  // Below the threshold (b < 0) the equivalent form 2σ_Cσ_h/(√D − b) avoids cancellation.
+  return b >= 0 ? (b + root) / 4 : (2 * product) / (root - b);
+}
+
+/**
+ * Conductivity of a voxel crossed by a continuous carbon strand (a fibre) of volume share f
+ * (S/m): parallel (Voigt) mixing (1 − f) σ_label + f σ_carbon, exact along the strand — a fibre
+ * thinner than the voxel still carries current along itself, which a random-dispersion rule
+ * would cut off below its threshold. Across the strand it overestimates; the fibre's trail of
+ * face-connected voxels follows its axis, so the current mostly runs along it.
+ */
+export function strandVoxelConductivity_S_per_m(
   sigmaLabel_S_per_m: number,
   carbonFraction: number,
   sigmaCarbon_S_per_m: number,
@@ -65,7 +89,9 @@ export function voxelConductivity_S_per_m(
   }
   const f = grid.carbonFraction?.[index] ?? 0;
   if (!(f >= 0 && f <= 1)) invalidInput(`grid.carbonFraction[${index}]`, f, 'a fraction 0–1');
-  return f > 0
-    ? mixedVoxelConductivity_S_per_m(sigmaLabel_S_per_m, f, table[PhaseLabel.carbon]!)
-    : sigmaLabel_S_per_m;
+  if (f === 0) return sigmaLabel_S_per_m;
+  const sigmaCarbon = table[PhaseLabel.carbon]!;
+  return grid.carbonStrand?.[index] === 1
+    ? strandVoxelConductivity_S_per_m(sigmaLabel_S_per_m, f, sigmaCarbon)
+    : mixedVoxelConductivity_S_per_m(sigmaLabel_S_per_m, f, sigmaCarbon);
 }

@@ -12,8 +12,19 @@ export {
   LABELLED_PHASES,
   labelConductivityTable,
   mixedVoxelConductivity_S_per_m,
+  strandVoxelConductivity_S_per_m,
   voxelConductivity_S_per_m,
 } from './conductivityTable.js';
+export {
+  applyContactResistances,
+  faceContactResistance_ohm_m2,
+  resolveContactResistances,
+} from './contactFaces.js';
+export {
+  CONTACT_RESISTANCE_DEFAULTS,
+  type ContactResistanceParameter,
+  contactResistancesFor,
+} from './contactResistanceDefaults.js';
 export {
   DEFAULT_EFFECTIVE_MEDIUM_PARAMETERS,
   type EffectiveMediumParameters,
@@ -49,6 +60,18 @@ export {
   type VoxelSphere,
 } from './syntheticGrids.js';
 export { VoxelTransport, type VoxelTransportOptions } from './VoxelTransport.js';
+export {
+  type ElectronicLawInput,
+  type ElectronicVoxelLaw,
+  electronicConductivity_S_per_m,
+  fitIonicVoxelLaw,
+  type IonicLawInput,
+  type IonicLawSample,
+  type IonicVoxelLaw,
+  ionicConductivityRatio,
+  VOXEL_ELECTRONIC_LAW,
+  VOXEL_IONIC_LAW,
+} from './voxelTransportLaws.js';
 export {
   createVoxelTransportModule,
   createVoxelTransportPlugin,

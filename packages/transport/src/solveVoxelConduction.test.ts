@@ -289,7 +289,7 @@ describe('solveVoxelConduction: failure reporting', () => {
 });
 
 describe('solveVoxelConduction: sub-voxel carbon', () => {
-  it('uses σ = (1 − f) σ_label + f σ_carbon per voxel (uniform f: exact mixture)', () => {
+  it('uses the Bruggeman mixture per voxel (uniform f: the EMA root exactly)', () => {
     const grid = createLayeredGrid([6, 4, 4], 'x', [se, se, se, se, se, se]);
     const carbonFraction = new Float32Array(grid.labels.length).fill(0.25);
     const result = solveVoxelConduction(
@@ -300,7 +300,9 @@ describe('solveVoxelConduction: sub-voxel carbon', () => {
         relativeTolerance: 1e-10,
       },
     );
-    expect(relativeError(result.conductivity_S_per_m, 0.75 * 2 + 0.25 * 10)).toBeLessThan(1e-6);
+    // f (10 − σ)/(10 + 2σ) + (1 − f)(2 − σ)/(2 + 2σ) = 0 at f = ¼ reduces to 20 − 2σ² = 0.
+    const bruggeman = Math.sqrt(10);
+    expect(relativeError(result.conductivity_S_per_m, bruggeman)).toBeLessThan(1e-6);
   });
 });
 

@@ -1,8 +1,14 @@
 // The voxel conduction solve: ∇·(σ∇φ) = 0 with φ = 1 / 0 on the two faces normal to the axis,
 // by conjugate gradients preconditioned with a multigrid cycle. Returns σ_eff, currents and the
 // solver report; all storage is typed arrays allocated once before the iterations.
-import { type Axis, SolidCellError, type VoxelGrid } from '@solidcell/core';
+import {
+  type Axis,
+  type ContactResistances_ohm_m2,
+  SolidCellError,
+  type VoxelGrid,
+} from '@solidcell/core';
 import { buildConductanceLevel } from './buildConductanceLevel.js';
+import { resolveContactResistances } from './contactFaces.js';
 import { DissipationMonitor } from './solver/DissipationMonitor.js';
 import { CompactFineSystem, type FineSystem, GridFineSystem } from './solver/FineSystem.js';
 import { MultigridPreconditioner } from './solver/MultigridPreconditioner.js';
@@ -22,6 +28,11 @@ declare const performance: { now(): number };
 
 /** Options of {@link solveVoxelConduction}. */
 export interface VoxelSolveOptions {
+  /**
+   * Area-specific contact resistances (Ω m²) added in series on the faces where grains,
+   * particles or carbon pieces meet (`grid.grainId`, `grid.carbonPieceId`); absent: ideal.
+   */
+  readonly contactResistance_ohm_m2?: Partial<ContactResistances_ohm_m2>;
   /** Stop when ‖b − A x‖₂ / ‖b‖₂ falls below this (–). @defaultValue 1e-6 */
   readonly relativeTolerance?: number;
   /**
@@ -224,10 +235,16 @@ export function solveVoxelConduction(
   // storage's r and p vectors when the structured fine level is kept.
   const sigmaScratch = new Float32Array(paddedSize);
   const queueScratch = new Float32Array(paddedSize);
-  const built = buildConductanceLevel(grid, table, axis, {
-    sigma: sigmaScratch,
-    queue: new Int32Array(queueScratch.buffer, 0, Math.min(voxels, paddedSize)),
-  });
+  const built = buildConductanceLevel(
+    grid,
+    table,
+    axis,
+    {
+      sigma: sigmaScratch,
+      queue: new Int32Array(queueScratch.buffer, 0, Math.min(voxels, paddedSize)),
+    },
+    resolveContactResistances(options.contactResistance_ohm_m2),
+  );
   const { level, sigmaScale_S_per_m, stats } = built;
   const { nx, ny, nz } = level;
   const geometry = nx / (ny * nz);

@@ -40,7 +40,7 @@ describe('solidcell microstructure --out', () => {
     expect(run.stderr).toContain('taufactor-{ionic,electronic}-x.raw/.json');
   });
 
-  it.each(['ionic', 'electronic'])('writes the %s x volume with the solve’s result', (path) => {
+  it.each(['ionic', 'electronic'])('writes the %s x volume with the contact-free solve', (path) => {
     const h = header(path);
     const result = JSON.parse(readFileSync(join(dir, 'microstructure.json'), 'utf8'));
     const labels = readFileSync(join(dir, h.rawFile));
@@ -48,25 +48,31 @@ describe('solidcell microstructure --out', () => {
     expect(labels.length).toBe(n ** 3);
     expect(Math.max(...labels)).toBe(h.quantisation.levels);
     expect(Object.keys(h.cond)).toHaveLength(h.quantisation.levels);
-    expect(h.solidcell.conductivity_S_per_m).toBe(result.conductivitySPerM[path].x);
-    expect(h.solidcell.tortuosityFactor).toBe(result.tortuosityFactor[path].x);
+    // TauFactor has no face resistances: the header holds the solve without grain boundaries
+    // and contacts, which conducts at least as well as the study's solve with them.
+    expect(h.solidcell.conductivity_S_per_m).toBeGreaterThanOrEqual(
+      result.conductivitySPerM[path].x,
+    );
   });
 
   it('exports the ionic path with the study’s SE conductivity, x first', () => {
     const h = header('ionic');
-    // Only SE conducts ions: TauFactor's τ = Σ VF·cond / σ_eff equals SolidCell's ε_SE σ_SE / σ_eff.
+    // Only SE conducts ions. TauFactor's τ = Σ VF·cond / σ_eff uses each voxel's mixed
+    // conductivity; Bruggeman mixing puts an SE voxel holding carbon below its SE share
+    // (1 − f) σ_SE, so τ_TauFactor ≤ SolidCell's ε_SE σ_SE / σ_eff (equal without carbon).
     const { tortuosityFactor, tortuosityFactorTauFactorDefinition } = h.solidcell;
-    expect(
-      Math.abs(tortuosityFactorTauFactorDefinition! / tortuosityFactor! - 1),
-    ).toBeLessThanOrEqual(h.quantisation.maxRelativeError + 1e-9);
+    const ratio = tortuosityFactorTauFactorDefinition! / tortuosityFactor!;
+    expect(ratio).toBeLessThanOrEqual(1 + h.quantisation.maxRelativeError + 1e-9);
+    expect(ratio).toBeGreaterThan(0.5);
     const grid = readRawLabels(join(dir, 'labels.json'));
     const labels = readFileSync(join(dir, h.rawFile));
     for (let z = 0; z < n; z++) {
       for (let y = 0; y < n; y++) {
         for (let x = 0; x < n; x++) {
           const index = x + n * (y + n * z);
+          // Bruggeman with insulating carbon: σ = σ_SE (1 − 3f/2), zero from f = 2/3.
           const conducts =
-            grid.labels[index] === PhaseLabel.se && (grid.carbonFraction?.[index] ?? 0) < 1;
+            grid.labels[index] === PhaseLabel.se && (grid.carbonFraction?.[index] ?? 0) < 2 / 3;
           expect(labels[z + n * (y + n * x)]! > 0).toBe(conducts);
         }
       }

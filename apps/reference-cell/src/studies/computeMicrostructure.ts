@@ -4,6 +4,7 @@
 import {
   type Axis,
   type CarbonShape,
+  type ContactResistances_ohm_m2,
   createCell,
   describeComposition,
   type Microstructure,
@@ -13,6 +14,7 @@ import {
   type TransportPath,
   type TransportResult,
 } from '@solidcell/core';
+import { contactResistancesFor } from '@solidcell/transport';
 import { carbonPluginId, firstPartyPlugin } from '../plugins/firstPartyPlugins.js';
 import { runTasks, usableJobs } from '../reproduce/runTasks.js';
 import { type PhaseConductivities, phaseConductivities } from './phaseConductivities.js';
@@ -33,6 +35,23 @@ export interface MicrostructureStudyInput {
   readonly temperature_K: number;
   /** Axes to solve (default x, y, z). */
   readonly axes?: readonly Axis[];
+  /** NCM and SE particle-size distributions (median diameter m, span); default: generator's. */
+  readonly ncmParticles?: { readonly d50_m: number; readonly span: number };
+  readonly seParticles?: { readonly d50_m: number; readonly span: number };
+  /** Carbon dimensions (m): SC agglomerate D50, CF fibre diameter and length; default: plugins'. */
+  readonly carbonDimensions?: {
+    readonly agglomerateD50_m?: number;
+    readonly fibreDiameter_m?: number;
+    readonly fibreLength_m?: number;
+  };
+  /** Bulk conductivities replacing the Material plugins' values (S/m) at the study temperature. */
+  readonly conductivityOverrides_S_per_m?: {
+    readonly seIonic?: number;
+    readonly ncmElectronic?: number;
+    readonly carbonElectronic?: number;
+  };
+  /** Contact resistances at 25 °C replacing the defaults (Ω m², `CONTACT_RESISTANCE_DEFAULTS`). */
+  readonly contactResistance_ohm_m2?: Partial<ContactResistances_ohm_m2>;
 }
 
 type PerAxis = Partial<Record<Axis, number>>;
@@ -43,6 +62,13 @@ export interface MicrostructureStudyResult {
   readonly targetVolumeFractions: Microstructure['targetVolumeFractions'];
   readonly interfaceAreaPerVolumeM2PerM3: Microstructure['descriptors']['interfaceAreaPerVolume_m2_per_m3'];
   readonly threePhaseNcmAreaPerVolumeM2PerM3: number;
+  /** Share of the NCM|SE contact touched by carbon, weighted by the carbon (model.md §2a). */
+  readonly threePhaseFraction: number | undefined;
+  /** Share of the NCM surface touching SE. */
+  readonly ncmSeCoverage: number | undefined;
+  readonly seGrainContactAreaPerVolumeM2PerM3: number | undefined;
+  /** Volume-median diameters of the NCM particles and SE grains as generated (m). */
+  readonly effectiveD50M: Microstructure['descriptors']['effectiveD50_m'];
   readonly percolatingFraction: Microstructure['descriptors']['percolatingFraction'];
   readonly carbonInSeDomainFraction: number;
   readonly conductivitySPerM: { readonly ionic: PerAxis; readonly electronic: PerAxis };
@@ -73,6 +99,8 @@ export interface TransportSolveTask {
   readonly path: TransportPath;
   readonly axis: Axis;
   readonly phaseConductivity_S_per_m: PhaseConductivities;
+  /** Contact resistances of the path at the study temperature (Ω m²). */
+  readonly contactResistance_ohm_m2: ContactResistances_ohm_m2;
 }
 
 /** The generated structure and the solves it needs. */
@@ -93,11 +121,26 @@ const PATHS: readonly TransportPath[] = ['electronic', 'ionic'];
  */
 const STUDY_SOLVE_TOLERANCES = { relativeTolerance: 1e-4, conductivityTolerance: 1e-4 };
 
-function studyCell(carbonShape: CarbonShape) {
+function studyCell(
+  carbonShape: CarbonShape,
+  dimensions: MicrostructureStudyInput['carbonDimensions'] = {},
+) {
+  const d = JSON.parse(JSON.stringify(dimensions)) as NonNullable<typeof dimensions>;
+  const carbonOptions =
+    carbonShape === 'spherical'
+      ? d.agglomerateD50_m === undefined
+        ? {}
+        : { agglomerates: { agglomerateD50_m: d.agglomerateD50_m } }
+      : {
+          fibers: {
+            ...(d.fibreDiameter_m === undefined ? {} : { diameter_m: d.fibreDiameter_m }),
+            ...(d.fibreLength_m === undefined ? {} : { length_m: d.fibreLength_m }),
+          },
+        };
   return createCell([
     firstPartyPlugin('materials'),
     firstPartyPlugin('ncm-charge-transfer'),
-    firstPartyPlugin(carbonPluginId(carbonShape)),
+    firstPartyPlugin(carbonPluginId(carbonShape), carbonOptions),
     // A solve that stops on its iteration limit is reported (solver.converged), not fatal.
     firstPartyPlugin('voxel-transport', { onNotConverged: 'report', ...STUDY_SOLVE_TOLERANCES }),
   ]);
@@ -110,6 +153,7 @@ export function solveTransportTask(task: TransportSolveTask): TransportResult {
     path: task.path,
     phaseConductivity_S_per_m: task.phaseConductivity_S_per_m,
     axis: task.axis,
+    contactResistance_ohm_m2: task.contactResistance_ohm_m2,
   });
 }
 
@@ -123,18 +167,32 @@ function prepareStudy(
     porosity: input.porosity,
   });
   const { electrodeVolumeFractions } = describeComposition(composition);
-  const cell = studyCell(input.carbonShape);
+  const cell = studyCell(input.carbonShape, input.carbonDimensions);
   const microstructure = cell.morphologyFor(input.carbonShape).generate(
     {
       volumeFractions: electrodeVolumeFractions,
       seed: input.seed,
       grid: { voxels: input.voxels, voxelSize_m: input.voxelSize_m },
+      ...(input.ncmParticles === undefined ? {} : { ncmParticles: input.ncmParticles }),
+      ...(input.seParticles === undefined ? {} : { seParticles: input.seParticles }),
     },
     (fraction, stage) => onProgress?.(GENERATION_SHARE * fraction, `generate: ${stage}`),
   );
+  const o = input.conductivityOverrides_S_per_m ?? {};
+  const ionic = phaseConductivities(cell, input.carbonShape, 'ionic', input.temperature_K);
+  const electronic = phaseConductivities(
+    cell,
+    input.carbonShape,
+    'electronic',
+    input.temperature_K,
+  );
   const phaseConductivity_S_per_m = {
-    ionic: phaseConductivities(cell, input.carbonShape, 'ionic', input.temperature_K),
-    electronic: phaseConductivities(cell, input.carbonShape, 'electronic', input.temperature_K),
+    ionic: { ...ionic, se: o.seIonic ?? ionic.se },
+    electronic: {
+      ...electronic,
+      ncm: o.ncmElectronic ?? electronic.ncm,
+      carbon: o.carbonElectronic ?? electronic.carbon,
+    },
   };
   const axes = input.axes ?? ['x', 'y', 'z'];
   const tasks = PATHS.flatMap((path) =>
@@ -143,6 +201,11 @@ function prepareStudy(
       path,
       axis,
       phaseConductivity_S_per_m: phaseConductivity_S_per_m[path],
+      contactResistance_ohm_m2: contactResistancesFor(
+        path,
+        input.temperature_K,
+        input.contactResistance_ohm_m2,
+      ),
     })),
   );
   return { microstructure, phaseConductivity_S_per_m, tasks };
@@ -181,6 +244,10 @@ function assembleStudy(
       targetVolumeFractions: microstructure.targetVolumeFractions,
       interfaceAreaPerVolumeM2PerM3: d.interfaceAreaPerVolume_m2_per_m3,
       threePhaseNcmAreaPerVolumeM2PerM3: d.threePhaseNcmAreaPerVolume_m2_per_m3,
+      threePhaseFraction: d.threePhaseFraction,
+      ncmSeCoverage: d.ncmSeCoverage,
+      seGrainContactAreaPerVolumeM2PerM3: d.seGrainContactAreaPerVolume_m2_per_m3,
+      effectiveD50M: d.effectiveD50_m,
       percolatingFraction: d.percolatingFraction,
       carbonInSeDomainFraction: d.carbonInSeDomainFraction,
       conductivitySPerM: conductivity,

@@ -22,6 +22,23 @@ export interface VoxelGrid {
   readonly carbonFraction?: Float32Array;
   /** Whether the box is periodic in x, y, z (else walled). */
   readonly periodic: boolean;
+  /**
+   * Optional identity of the particle or grain that owns the labelled phase of each voxel (−1:
+   * none). A face between two voxels of the same label but different ids is a contact (NCM–NCM)
+   * or a grain boundary (SE–SE) and carries that pair's contact resistance in a voxel solve.
+   */
+  readonly grainId?: Int32Array;
+  /**
+   * Optional identity of the carbon piece (agglomerate, fibre) in each carbon-bearing voxel (−1:
+   * none). A face between carbon of two different pieces is a carbon–carbon contact.
+   */
+  readonly carbonPieceId?: Int32Array;
+  /**
+   * Optional flag per voxel: 1 where the sub-voxel carbon is a continuous strand (a fibre)
+   * crossing the voxel, which conducts along itself whatever its volume share; 0 where it is a
+   * dispersion (agglomerates), which connects only beyond an effective-medium threshold.
+   */
+  readonly carbonStrand?: Uint8Array;
 }
 
 /** Interfacial area per unit electrode volume for each phase pair (m²/m³). */
@@ -40,10 +57,32 @@ export interface MicrostructureDescriptors {
   readonly volumeFractions: ElectrodeVolumeFractions;
   /** Interfacial area per electrode volume for each phase pair. */
   readonly interfaceAreaPerVolume_m2_per_m3: InterfaceAreas_m2_per_m3;
-  /** NCM surface per electrode volume that touches SE and has carbon within reach (m²/m³). */
+  /**
+   * NCM|SE contact per electrode volume where carbon touches it (m²/m³). Voxel grids: each
+   * NCM|SE face weighted by the carbon within one voxel (model.md §2a); analytic estimates: NCM|SE
+   * area with carbon within one SE particle radius.
+   */
   readonly threePhaseNcmAreaPerVolume_m2_per_m3: number;
   /** Fraction of each conducting network connected face to face across the box (0–1). */
-  readonly percolatingFraction: { readonly se: number; readonly electronic: number };
+  readonly percolatingFraction: {
+    readonly se: number;
+    readonly electronic: number;
+    /** Carbon alone (voxels holding carbon), when measured. */
+    readonly carbon?: number;
+    /** NCM alone, when measured. */
+    readonly ncm?: number;
+  };
+  /** Fraction of the NCM surface that touches SE (0–1), when measured on a grid. */
+  readonly ncmSeCoverage?: number;
+  /** Fraction of the NCM|SE contact that is three-phase (0–1), when measured on a grid. */
+  readonly threePhaseFraction?: number;
+  /** SE grain–grain contact (grain-boundary) area per electrode volume (m²/m³), when measured. */
+  readonly seGrainContactAreaPerVolume_m2_per_m3?: number;
+  /**
+   * Volume-median equivalent-sphere diameters of the particles as generated (m): NCM particles
+   * and densified SE grains, when the grid carries grain ids.
+   */
+  readonly effectiveD50_m?: { readonly ncm: number; readonly seGrain: number };
   /** Fraction of the carbon volume that sits inside the SE domain (β of parameters.md §6.1). */
   readonly carbonInSeDomainFraction: number;
   /**

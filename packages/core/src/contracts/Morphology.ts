@@ -18,6 +18,8 @@ export interface MorphologyRequest {
   };
   /** NCM particle-size distribution: median diameter and span ((D90 − D10)/D50). */
   readonly ncmParticles?: { readonly d50_m: number; readonly span: number };
+  /** SE particle-size distribution before pressing: median diameter and span. */
+  readonly seParticles?: { readonly d50_m: number; readonly span: number };
 }
 
 /** Progress callback: fraction done (0–1) and a short stage name. */

@@ -19,6 +19,24 @@ export interface TransportQuery {
   readonly phaseConductivity_S_per_m: Readonly<Record<ElectrodePhase, number>>;
   /** Axis of the applied potential difference (default `x`). */
   readonly axis?: Axis;
+  /**
+   * Area-specific resistances (Ω m²) of the contacts of this path; absent entries are 0 (ideal
+   * contact). Voxel solves add them in series to the faces where two grains, particles or carbon
+   * pieces meet (see {@link ContactResistances_ohm_m2}).
+   */
+  readonly contactResistance_ohm_m2?: Partial<ContactResistances_ohm_m2>;
+}
+
+/** Area-specific contact resistances (Ω m²) per pair, each ≥ 0 (+∞: no conduction). */
+export interface ContactResistances_ohm_m2 {
+  /** SE grain boundary (two different SE grains). */
+  readonly se_se: number;
+  /** Two different NCM particles. */
+  readonly ncm_ncm: number;
+  /** Two different carbon pieces (agglomerates, fibres). */
+  readonly carbon_carbon: number;
+  /** Carbon on NCM. */
+  readonly ncm_carbon: number;
 }
 
 /** Linear-solver report of a voxel solve. */

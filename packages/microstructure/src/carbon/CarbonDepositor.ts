@@ -26,6 +26,8 @@ export class CarbonDepositor {
   private readonly indices: number[] = [];
   private readonly weights: number[] = [];
   private readonly tube = new Map<number, number>();
+  /** Id of the next primitive (each deposit call is one carbon piece). */
+  private nextPiece = 0;
 
   public constructor(
     private readonly grid: GridGeometry,
@@ -33,6 +35,13 @@ export class CarbonDepositor {
     private readonly carbonFraction: Float32Array,
     /** Target carbon volume (voxel units). */
     public readonly target: number,
+    /**
+     * Optional piece id per voxel (−1: none): the first primitive written into a voxel owns it,
+     * so faces between voxels of different pieces are carbon–carbon contacts.
+     */
+    private readonly pieceId?: Int32Array,
+    /** Optional strand flag per voxel, set to 1 by {@link depositTube}. */
+    private readonly strand?: Uint8Array,
   ) {}
 
   /** Carbon volume still to place (voxel units). */
@@ -145,7 +154,11 @@ export class CarbonDepositor {
       this.indices.push(i);
       this.weights.push(f);
     }
-    return this.commit(Math.PI * radius * radius * length);
+    const written = this.commit(Math.PI * radius * radius * length);
+    if (this.strand !== undefined && written > 0) {
+      for (const i of this.tube.keys()) if (this.carbonFraction[i]! > 0) this.strand[i] = 1;
+    }
+    return written;
   }
 
   private commit(nominalVolume: number): number {
@@ -175,8 +188,12 @@ export class CarbonDepositor {
     if (written <= 0) return 0;
     const trim = written > this.remaining ? this.remaining / written : 1;
     let applied = 0;
+    const piece = this.nextPiece++;
     for (let k = 0; k < n; k++) {
       const i = this.indices[k]!;
+      if (this.pieceId !== undefined && this.pieceId[i] === -1 && amounts[k]! > 0) {
+        this.pieceId[i] = piece;
+      }
       const before = this.carbonFraction[i]!;
       const after = Math.fround(Math.min(1, before + trim * amounts[k]!));
       this.carbonFraction[i] = after;

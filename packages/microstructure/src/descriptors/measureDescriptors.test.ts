@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { measureDescriptors, STAIRCASE_AREA_FACTOR } from './measureDescriptors.js';
 
 const options = {
-  threePhaseDistance_m: 1.5e-6,
   seGapWidth_m: 3e-6,
   subVoxelCarbonSurfaceToVolume_per_m: 1e7,
 };
@@ -93,17 +92,24 @@ describe(measureDescriptors, () => {
     expect(sum).toBeCloseTo(1, 12);
   });
 
-  it('counts NCM|SE faces as three-phase only when carbon is within the reach', () => {
+  it('counts NCM|SE faces as three-phase only where carbon touches them, weighted by the carbon', () => {
     const n = 20;
-    const g = grid(n, (x, _y, z) =>
-      x < 5 ? PhaseLabel.ncm : x === 6 && z < 10 ? PhaseLabel.carbon : PhaseLabel.se,
-    );
-    const near = measureDescriptors(g, { ...options, threePhaseDistance_m: 1.5e-6 });
-    const ncmSe = near.interfaceAreaPerVolume_m2_per_m3.ncm_se;
-    // SE voxels at x = 5 are 1 voxel from carbon at x = 6 only in the z < 10 half.
-    expect(near.threePhaseNcmAreaPerVolume_m2_per_m3 / ncmSe).toBeGreaterThan(0.45);
-    expect(near.threePhaseNcmAreaPerVolume_m2_per_m3 / ncmSe).toBeLessThan(0.65);
-    const far = measureDescriptors(g, { ...options, threePhaseDistance_m: 0.5e-6 });
-    expect(far.threePhaseNcmAreaPerVolume_m2_per_m3).toBe(0);
+    // NCM for x < 5; carbon (fraction f) at x = 6, z < 10: one voxel off the NCM|SE faces at x = 5.
+    const build = (f: number, at: number) => {
+      const g = grid(n, (x) => (x < 5 ? PhaseLabel.ncm : PhaseLabel.se));
+      const carbonFraction = new Float32Array(g.labels.length);
+      for (let i = 0; i < g.labels.length; i++) {
+        const x = i % n;
+        const z = Math.floor(i / (n * n));
+        if (x === at && z < 10) carbonFraction[i] = f;
+      }
+      return measureDescriptors({ ...g, carbonFraction }, options);
+    };
+    const touching = build(0.4, 6);
+    expect(touching.threePhaseFraction).toBeCloseTo(0.5 * 0.4, 6);
+    expect(build(0.8, 6).threePhaseFraction).toBeCloseTo(0.5 * 0.8, 6);
+    // Two voxels away from the interface: no three-phase contact.
+    expect(build(1, 7).threePhaseNcmAreaPerVolume_m2_per_m3).toBe(0);
+    expect(touching.ncmSeCoverage).toBeCloseTo(1, 12);
   });
 });

@@ -9,8 +9,8 @@ import {
 import type { GridGeometry } from '../grid/GridGeometry.js';
 import type { SphereIndex } from '../ncm/SphereIndex.js';
 import { carbonInSeDomainFraction } from './carbonInSeDomainFraction.js';
-import { squaredDistanceTransform } from './distanceTransform.js';
-import { countInterfaceFaces, forEachFace, LABEL_COUNT } from './faceCounts.js';
+import { countContactFaces } from './contactDescriptors.js';
+import { countInterfaceFaces, LABEL_COUNT } from './faceCounts.js';
 import { percolatingFractionAlongX } from './percolatingFraction.js';
 
 /**
@@ -22,8 +22,6 @@ export const STAIRCASE_AREA_FACTOR = 2 / 3;
 
 /** Options of {@link measureDescriptors}. */
 export interface MeasureDescriptorsOptions {
-  /** Distance from NCM|SE faces within which carbon counts as three-phase contact (m). */
-  readonly threePhaseDistance_m: number;
   /** Gap width below which non-NCM space counts as NCM–NCM gap, not SE domain (m). */
   readonly seGapWidth_m: number;
   /** Surface-to-volume ratio of sub-voxel carbon (1/m); its area is counted as carbon|SE. */
@@ -40,8 +38,9 @@ export interface MeasureDescriptorsOptions {
  *   fractions; SE = SE voxels − their sub-voxel carbon. Binder is not a voxel phase (reported 0).
  * - Interface areas: faces between differently labelled voxels × h² × {@link STAIRCASE_AREA_FACTOR}
  *   per box volume; sub-voxel carbon adds S/V × its volume to carbon|SE.
- * - Three-phase NCM area: NCM|SE faces (corrected) whose SE voxel has carbon (any fraction) within
- *   `threePhaseDistance_m` (exact Euclidean distance transform).
+ * - Three-phase NCM area: NCM|SE faces (corrected), each weighted by the carbon within one voxel
+ *   (see {@link countContactFaces}); coverage = NCM|SE / all NCM surface; SE grain-contact area
+ *   and effective particle sizes from `grid.grainId`.
  * - Percolating fractions (along x, 6-connectivity): ionic network = SE-labelled voxels whose
  *   carbon fraction is below ½; electronic network = NCM, carbon and every voxel holding carbon.
  * - β: see {@link carbonInSeDomainFraction}.
@@ -92,28 +91,38 @@ export function measureDescriptors(
     ionic[i] = label === PhaseLabel.se && c < 0.5 ? 1 : 0;
     electronic[i] = label === PhaseLabel.ncm || hasCarbon[i] ? 1 : 0;
   }
-  const threePhaseDistance2 = (options.threePhaseDistance_m / h) ** 2;
-  let threePhaseFaces = 0;
-  if (counts[PhaseLabel.carbon]! + subVoxelCarbon > 0) {
-    const distance2 = squaredDistanceTransform(geometry, hasCarbon);
-    forEachFace(geometry, (i, j) => {
-      const a = labels[i];
-      const b = labels[j];
-      if (a === PhaseLabel.ncm && b === PhaseLabel.se) {
-        if (distance2[j]! <= threePhaseDistance2) threePhaseFaces++;
-      } else if (a === PhaseLabel.se && b === PhaseLabel.ncm) {
-        if (distance2[i]! <= threePhaseDistance2) threePhaseFaces++;
-      }
-    });
-  }
+  const contacts = countContactFaces(geometry, grid);
+  const ncmSurface =
+    interfaceAreaPerVolume_m2_per_m3.ncm_se +
+    interfaceAreaPerVolume_m2_per_m3.ncm_carbon +
+    interfaceAreaPerVolume_m2_per_m3.ncm_pore;
+  const threePhase = contacts.threePhaseWeightedFaces * perFace;
+  const ncmOnly = new Uint8Array(total);
+  for (let i = 0; i < total; i++) ncmOnly[i] = labels[i] === PhaseLabel.ncm ? 1 : 0;
   return {
     volumeFractions,
     interfaceAreaPerVolume_m2_per_m3,
-    threePhaseNcmAreaPerVolume_m2_per_m3: threePhaseFaces * perFace,
+    threePhaseNcmAreaPerVolume_m2_per_m3: threePhase,
     percolatingFraction: {
       se: percolatingFractionAlongX(geometry, ionic),
       electronic: percolatingFractionAlongX(geometry, electronic),
+      carbon: percolatingFractionAlongX(geometry, hasCarbon),
+      ncm: percolatingFractionAlongX(geometry, ncmOnly),
     },
+    ncmSeCoverage: ncmSurface > 0 ? interfaceAreaPerVolume_m2_per_m3.ncm_se / ncmSurface : 0,
+    threePhaseFraction:
+      interfaceAreaPerVolume_m2_per_m3.ncm_se > 0
+        ? threePhase / interfaceAreaPerVolume_m2_per_m3.ncm_se
+        : 0,
+    seGrainContactAreaPerVolume_m2_per_m3: contacts.seGrainContactFaces * perFace,
+    ...(grid.grainId === undefined
+      ? {}
+      : {
+          effectiveD50_m: {
+            ncm: contacts.ncmD50_voxels * h,
+            seGrain: contacts.seGrainD50_voxels * h,
+          },
+        }),
     carbonInSeDomainFraction: carbonInSeDomainFraction(
       geometry,
       labels,
