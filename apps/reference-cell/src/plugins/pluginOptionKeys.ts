@@ -42,7 +42,9 @@ function treeOf(defaults: object): OptionKeyTree {
 const GENERATOR_KEYS = {
   ncmD50_m: true,
   ncmSpan: true,
-  seParticleRadius_m: true,
+  seD50_m: true,
+  seSpan: true,
+  seMaxOverlap: true,
   threePhaseDistance_m: true,
   maxOverlap: true,
   maxGrowth: true,
@@ -61,7 +63,8 @@ const VOXEL_TRANSPORT_KEYS = {
   currentThreshold: true,
   multigrid: true,
   clock: true,
-} as const satisfies Record<keyof VoxelTransportOptions, true>;
+  contactResistance_ohm_m2: { se_se: true, ncm_ncm: true, carbon_carbon: true, ncm_carbon: true },
+} as const satisfies Record<keyof VoxelTransportOptions, OptionKeyTree | true>;
 
 /** The option key tree of every first-party plugin, by id. */
 export const PLUGIN_OPTION_KEYS: Readonly<Record<string, OptionKeyTree>> = {

@@ -91,6 +91,8 @@ export interface MicrostructureStudy {
   readonly microstructure: Microstructure;
   /** The phase conductivities each path was solved with (S/m). */
   readonly phaseConductivity_S_per_m: Readonly<Record<TransportPath, PhaseConductivities>>;
+  /** The contact resistances each path was solved with, at the study temperature (Ω m²). */
+  readonly contactResistance_ohm_m2: Readonly<Record<TransportPath, ContactResistances_ohm_m2>>;
 }
 
 /** One transport solve of the study (plain data: it crosses to worker threads). */
@@ -107,6 +109,7 @@ export interface TransportSolveTask {
 interface PreparedStudy {
   readonly microstructure: Microstructure;
   readonly phaseConductivity_S_per_m: Readonly<Record<TransportPath, PhaseConductivities>>;
+  readonly contactResistance_ohm_m2: Readonly<Record<TransportPath, ContactResistances_ohm_m2>>;
   readonly tasks: readonly TransportSolveTask[];
 }
 
@@ -194,6 +197,14 @@ function prepareStudy(
       carbon: o.carbonElectronic ?? electronic.carbon,
     },
   };
+  const contactResistance_ohm_m2 = {
+    ionic: contactResistancesFor('ionic', input.temperature_K, input.contactResistance_ohm_m2),
+    electronic: contactResistancesFor(
+      'electronic',
+      input.temperature_K,
+      input.contactResistance_ohm_m2,
+    ),
+  };
   const axes = input.axes ?? ['x', 'y', 'z'];
   const tasks = PATHS.flatMap((path) =>
     axes.map((axis) => ({
@@ -201,14 +212,10 @@ function prepareStudy(
       path,
       axis,
       phaseConductivity_S_per_m: phaseConductivity_S_per_m[path],
-      contactResistance_ohm_m2: contactResistancesFor(
-        path,
-        input.temperature_K,
-        input.contactResistance_ohm_m2,
-      ),
+      contactResistance_ohm_m2: contactResistance_ohm_m2[path],
     })),
   );
-  return { microstructure, phaseConductivity_S_per_m, tasks };
+  return { microstructure, phaseConductivity_S_per_m, contactResistance_ohm_m2, tasks };
 }
 
 function assembleStudy(
@@ -234,11 +241,12 @@ function assembleStudy(
     worstResidual = Math.max(worstResidual, report?.relativeResidual ?? 0);
     if (report?.converged === false) converged = false;
   }
-  const { microstructure, phaseConductivity_S_per_m } = prepared;
+  const { microstructure, phaseConductivity_S_per_m, contactResistance_ohm_m2 } = prepared;
   const d = microstructure.descriptors;
   return {
     microstructure,
     phaseConductivity_S_per_m,
+    contactResistance_ohm_m2,
     result: {
       volumeFractions: d.volumeFractions,
       targetVolumeFractions: microstructure.targetVolumeFractions,

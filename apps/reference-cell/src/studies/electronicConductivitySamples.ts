@@ -28,7 +28,7 @@ export function electronicConductivitySamples(
   study: MicrostructureStudy,
   temperature_K: number,
 ): ElectronicConductivitySample[] {
-  const { microstructure, phaseConductivity_S_per_m, result } = study;
+  const { microstructure, phaseConductivity_S_per_m, contactResistance_ohm_m2, result } = study;
   const lithiated = phaseConductivity_S_per_m.electronic;
   const axisMean = mean(Object.values(result.conductivitySPerM.electronic));
   const cell = createCell([
@@ -53,6 +53,7 @@ export function electronicConductivitySamples(
     path: 'electronic',
     axis: 'x',
     phaseConductivity_S_per_m: { ...lithiated, ncm: ncmCharged },
+    contactResistance_ohm_m2: contactResistance_ohm_m2.electronic,
   }).conductivity_S_per_m;
   samples.push({
     ncmConductivity_S_per_m: ncmCharged,
