@@ -31,6 +31,7 @@ export {
   type VoltageStep,
 } from './experiment/ProtocolStep.js';
 export { formatStep, parseStep } from './experiment/parseStep.js';
+export { STEP_BOUNDS, validateStep } from './experiment/validateStep.js';
 export {
   CELL_DEFAULTS,
   type CellMeshConfig,

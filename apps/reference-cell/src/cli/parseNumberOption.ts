@@ -1,13 +1,16 @@
-// Strict parsing of numeric command-line values: the whole string must be a finite number, and
-// bounded options name their allowed range.
+// Strict parsing of numeric command-line values: the whole string must be a finite decimal number
+// (no hex, binary or octal literals), and bounded options name their allowed range.
 import { availableParallelism } from 'node:os';
 import { describeBounds, invalidInput, type NumberBounds } from '@solidcell/core';
+
+/** A decimal number with optional sign, fraction and exponent (what `Number` reads besides 0x/0b/0o). */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** Parses `text` as a finite decimal number, or throws naming the flag. */
 export function parseNumberOption(flag: string, text: string): number {
   const trimmed = text.trim();
-  const value = trimmed === '' ? Number.NaN : Number(trimmed);
-  if (!Number.isFinite(value)) invalidInput(flag, text, 'a finite number');
+  const value = DECIMAL.test(trimmed) ? Number(trimmed) : Number.NaN;
+  if (!Number.isFinite(value)) invalidInput(flag, text, 'a finite decimal number');
   return value;
 }
 

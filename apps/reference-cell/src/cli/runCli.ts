@@ -15,6 +15,13 @@ export async function runCli(
   output: CommandOutput = processOutput,
 ): Promise<number> {
   const program = createProgram(output, SOLIDCELL_VERSION);
+  if (args.length === 0) {
+    // A bare `solidcell` is a usage error: the help on stdout, one line on stderr, exit 2.
+    output.text(program.helpInformation().trimEnd());
+    const commands = program.commands.map((command) => command.name()).join(', ');
+    output.message(`solidcell: error: a command is required (one of ${commands})`);
+    return EXIT_INVALID_INPUT;
+  }
   try {
     await program.parseAsync([...args], { from: 'user' });
     return EXIT_OK;

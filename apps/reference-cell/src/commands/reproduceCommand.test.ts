@@ -139,6 +139,30 @@ describe('solidcell reproduce --quick', () => {
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/\b0 experiments computed/);
   }, 600_000);
 
+  it('honours SIGINT in a rerun where everything is cached (exit 130, one line)', async () => {
+    const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+    const bin = fileURLToPath(new URL('../bin.ts', import.meta.url));
+    const args = ['--conditions=@solidcell/source', '--import', 'tsx', bin, 'reproduce', '--quick'];
+    const child = spawn(process.execPath, [...args, '--jobs', '2', '--out', out], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      const first = stderr === '';
+      stderr += chunk.toString();
+      if (first) child.kill('SIGINT'); // the first message: the run has started
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, stderr).toBe(130);
+    expect(
+      stderr
+        .trim()
+        .split(/[\n\r]/)
+        .at(-1),
+    ).toMatch(/^solidcell: error: interrupted by SIGINT/);
+  }, 600_000);
+
   it('is deterministic: a fresh run with the same seed gives byte-identical metrics', async () => {
     const first = reportSchema.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')));
     const fresh = mkdtempSync(join(tmpdir(), 'solidcell-reproduce-again-'));

@@ -4,6 +4,7 @@ import { createCell, fromCelsius, SolidCellError } from '@solidcell/core';
 import type { Command } from 'commander';
 import type { CommandOutput } from '../cli/output.js';
 import { parseJobsOption, parseSeedOption } from '../cli/parseNumberOption.js';
+import { prepareOutputFolder } from '../io/prepareOutputFolder.js';
 import { firstPartyPlugin } from '../plugins/firstPartyPlugins.js';
 import { buildMetrics } from '../reproduce/buildMetrics.js';
 import { runStudy } from '../reproduce/runStudy.js';
@@ -64,6 +65,7 @@ export async function runReproduce(flags: ReproduceFlags, output: CommandOutput)
       );
     return;
   }
+  prepareOutputFolder('--out', flags.out);
   const controller = new AbortController();
   const stop = (signal: NodeJS.Signals) =>
     controller.abort(
@@ -86,8 +88,11 @@ export async function runReproduce(flags: ReproduceFlags, output: CommandOutput)
       progress: process.stderr,
       signal: controller.signal,
     });
+    // A rerun where everything is cached never reaches a task boundary: honour a signal here.
+    controller.signal.throwIfAborted();
     const { metrics, omitted } = buildMetrics(study, (performance.now() - started) / 1000);
     const report = await writeReport(flags.out, study, metrics, omitted);
+    controller.signal.throwIfAborted();
     if (flags.json) output.json(report);
     else
       output.text(
@@ -97,6 +102,13 @@ export async function runReproduce(flags: ReproduceFlags, output: CommandOutput)
       throw new SolidCellError(
         'E_SOLVER_NOT_CONVERGED',
         `${study.failures.length} experiment(s) failed (first: ${study.failures[0]!.experiment}: ${study.failures[0]!.message}); the report lists them`,
+      );
+    }
+    if (omitted.length > 0) {
+      // Documented: metrics that could not be computed (non-finite values) end the run with exit 4.
+      throw new SolidCellError(
+        'E_SOLVER_NON_FINITE',
+        `${omitted.length} metric(s) could not be computed (first: ${omitted[0]}); report.json lists them under omittedMetrics`,
       );
     }
   } finally {

@@ -1,7 +1,6 @@
 // `solidcell simulate`: one electrode (from flags or a cell configuration file) through a named
 // protocol of the paper (formation, rate, cycling, pulse) or through readable steps, with a cycle
 // table, settings echo and CSV output.
-import { join } from 'node:path';
 import { cyclesToCsv, simulateExperiment, toCsv } from '@solidcell/cell';
 import {
   fromCelsius,
@@ -9,7 +8,6 @@ import {
   invalidInput,
   toMilliampsPerSquareCm,
 } from '@solidcell/core';
-import { writeFileAtomic } from '@solidcell/microstructure/node';
 import type { Command } from 'commander';
 import type { CommandOutput } from '../cli/output.js';
 import { parseBoundedOption, parseNumberOption } from '../cli/parseNumberOption.js';
@@ -22,6 +20,8 @@ import {
   protocolFromConfig,
   type ResolvedProtocol,
 } from '../config/namedProtocols.js';
+import { prepareOutputFolder } from '../io/prepareOutputFolder.js';
+import { writeFileSet } from '../io/writeFileSet.js';
 import { type CellSetup, cellModelConfig, cellPlugins } from '../studies/cellSetup.js';
 import { PAPER_SETTINGS } from '../studies/paperSettings.js';
 import { runPulse } from '../studies/runPulse.js';
@@ -165,6 +165,7 @@ export function runSimulate(
   output: CommandOutput,
   given: ReadonlySet<string> = new Set(),
 ): void {
+  if (flags.out !== undefined) prepareOutputFolder('--out', flags.out);
   const {
     setup,
     protocol: resolvedProtocol,
@@ -191,10 +192,9 @@ export function runSimulate(
     const pulse = runWithProgress('pulse test', false, (onProgress) => runPulse(setup, onProgress));
     if (flags.out !== undefined) {
       const rows = pulse.pulses.map((p) => `${p.voltageVsLiIn_V},${p.polarization_mV}`).join('\n');
-      writeFileAtomic(
-        join(flags.out, 'pulses.csv'),
-        `voltage_before_pulse_vs_LiIn_V,polarization_mV\n${rows}\n`,
-      );
+      writeFileSet(flags.out, {
+        'pulses.csv': `voltage_before_pulse_vs_LiIn_V,polarization_mV\n${rows}\n`,
+      });
     }
     if (flags.json) output.json({ settings, summary: { pulse } });
     else
@@ -233,9 +233,11 @@ export function runSimulate(
     contactArea_m2_per_m3: cell.contactArea_m2_per_m3,
   };
   if (flags.out !== undefined) {
-    writeFileAtomic(join(flags.out, 'timeseries.csv'), toCsv(result));
-    writeFileAtomic(join(flags.out, 'cycles.csv'), cyclesToCsv(result));
-    writeFileAtomic(join(flags.out, 'settings.json'), `${JSON.stringify(resolved, null, 2)}\n`);
+    writeFileSet(flags.out, {
+      'timeseries.csv': toCsv(result),
+      'cycles.csv': cyclesToCsv(result),
+      'settings.json': `${JSON.stringify(resolved, null, 2)}\n`,
+    });
     output.message(`wrote timeseries.csv, cycles.csv and settings.json to ${flags.out}`);
   }
   if (flags.json) {
@@ -252,7 +254,7 @@ export function runSimulate(
   output.text('cycle  charge (mAh/g)  discharge (mAh/g)  CE (%)  irreversible (mAh/g)');
   for (const c of cycles) {
     output.text(
-      `${String(c.index).padStart(5)}  ${c.chargeMahG.toFixed(1).padStart(14)}  ${c.dischargeMahG.toFixed(1).padStart(17)}  ${(c.coulombicEfficiencyPct ?? Number.NaN).toFixed(1).padStart(6)}  ${c.irreversibleMahG.toFixed(1).padStart(20)}`,
+      `${String(c.index).padStart(5)}  ${c.chargeMahG.toFixed(1).padStart(14)}  ${c.dischargeMahG.toFixed(1).padStart(17)}  ${(c.coulombicEfficiencyPct === null ? '—' : c.coulombicEfficiencyPct.toFixed(1)).padStart(6)}  ${c.irreversibleMahG.toFixed(1).padStart(20)}`,
     );
   }
   for (const r of rate ?? []) output.text(`rate ${r.cRate}C: ${r.dischargeMahG.toFixed(1)} mAh/g`);

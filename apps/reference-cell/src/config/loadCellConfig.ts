@@ -1,8 +1,8 @@
 // Reads a cell configuration file: JSON syntax, the schema, readable protocol steps; every error
 // names the file, the field, the rejected value and what is allowed.
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseStep } from '@solidcell/cell';
+import { parseStep, validateStep } from '@solidcell/cell';
 import { invalidInput, isSolidCellError, parseInput, SolidCellError } from '@solidcell/core';
 import { type CellConfig, cellConfigSchema } from './cellConfigSchema.js';
 
@@ -14,12 +14,14 @@ export function parseCellConfig(input: unknown): CellConfig {
   const config = parseInput(cellConfigSchema, input);
   if (Array.isArray(config.protocol)) {
     config.protocol.forEach((text, k) => {
+      let step: unknown;
       try {
-        parseStep(text);
+        step = parseStep(text);
       } catch (error) {
         if (!isSolidCellError(error)) throw error;
         invalidInput(`protocol[${k}]`, text, error.allowed ?? 'a readable protocol step');
       }
+      validateStep(`protocol[${k}]`, step);
     });
   }
   return config;
@@ -42,6 +44,40 @@ export function withConfigFile<T>(path: string, body: () => T): T {
   }
 }
 
+/** Largest configuration file read (the paper's configs are < 2 KiB; a cell with a long protocol < 100 KiB). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * The text of a configuration file: a regular file (not a device, FIFO or folder, which could be
+ * read forever) of at most {@link MAX_CONFIG_BYTES}.
+ */
+function readConfigText(path: string, flag: string): string {
+  let fd: number;
+  try {
+    // Non-blocking, so that opening a FIFO without a writer returns at once and is refused below.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    return invalidInput(flag, path, `a readable JSON cell configuration file (${reason})`);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) {
+      invalidInput(flag, path, 'a regular JSON file (not a device, pipe or folder)');
+    }
+    if (stats.size > MAX_CONFIG_BYTES) {
+      invalidInput(
+        flag,
+        path,
+        `a JSON file of at most ${MAX_CONFIG_BYTES} bytes (it has ${stats.size})`,
+      );
+    }
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Reads and validates a cell configuration file.
  * @param flag - the flag that named the file, for read errors (default `--config`).
@@ -49,13 +85,7 @@ export function withConfigFile<T>(path: string, body: () => T): T {
  * match the schema.
  */
 export function loadCellConfig(path: string, flag = '--config'): CellConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    return invalidInput(flag, path, `a readable JSON cell configuration file (${reason})`);
-  }
+  const text = readConfigText(path, flag);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -10,6 +10,7 @@ import {
   createEffectiveMediumTransportPlugin,
   createVoxelTransportPlugin,
 } from '@solidcell/transport';
+import { checkOptionKeys, PLUGIN_OPTION_KEYS } from './pluginOptionKeys.js';
 
 /** Builds a plugin from its options object (each factory validates its own options). */
 export type PluginFactory = (options: Record<string, unknown>) => SolidCellPlugin;
@@ -28,7 +29,10 @@ const FACTORIES: Readonly<Record<string, PluginFactory>> = {
 /** Ids of every first-party plugin. */
 export const FIRST_PARTY_PLUGIN_IDS: readonly string[] = Object.keys(FACTORIES);
 
-/** Builds a first-party plugin by id; unknown ids fail with the list of known ones. */
+/**
+ * Builds a first-party plugin by id; unknown ids fail with the list of known ones, unknown option
+ * names (at any level) with the closest known name.
+ */
 export function firstPartyPlugin(
   id: string,
   options: Record<string, unknown> = {},
@@ -41,6 +45,7 @@ export function firstPartyPlugin(
       `one of ${FIRST_PARTY_PLUGIN_IDS.map((k) => `"${k}"`).join(', ')}`,
     );
   }
+  checkOptionKeys(options, PLUGIN_OPTION_KEYS[id] ?? {});
   return factory(options);
 }
 

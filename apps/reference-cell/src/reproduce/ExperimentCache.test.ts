@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ExperimentCache } from './ExperimentCache.js';
+import { canonicalJson, sha256 } from '../io/canonicalJson.js';
+import { ExperimentCache, isNumericStudyData } from './ExperimentCache.js';
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'solidcell-cache-'));
 
@@ -46,5 +47,43 @@ describe(ExperimentCache, () => {
     const dir = freshDir();
     new ExperimentCache(dir).set('k', { v: 1 });
     expect(readdirSync(dir)).toEqual(['k.json']);
+  });
+});
+
+describe('cache entries edited with a valid checksum (reliability class 8)', () => {
+  /** Writes an entry for `key` whose checksum matches `payload`, as a careful editor would. */
+  function forge(dir: string, key: string, payload: unknown): void {
+    const entry = { key, checksum: sha256(canonicalJson(payload)), payload };
+    writeFileSync(join(dir, `${key}.json`), JSON.stringify(entry));
+  }
+
+  it.each([
+    ['null', null],
+    ['{}', {}],
+    ['[]', []],
+    ['a number', 42],
+    ['text where a number belongs', { chargeMahG: 'abc', curve: { v: [1, 2] } }],
+    ['text deep inside', { curve: { v: [1, 'x'] } }],
+  ])('%s → a miss (corrupted, recomputed), never a hit', (_name, payload) => {
+    const dir = freshDir();
+    const key = ExperimentCache.keyOf({ a: 1 });
+    forge(dir, key, payload);
+    expect(new ExperimentCache(dir).get(key)).toEqual({ hit: false, reason: 'corrupted' });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('an entry replaced by a folder is removed and recomputed, not EISDIR', () => {
+    const dir = freshDir();
+    const key = ExperimentCache.keyOf({ a: 1 });
+    mkdirSync(join(dir, `${key}.json`, 'inner'), { recursive: true });
+    expect(new ExperimentCache(dir).get(key)).toEqual({ hit: false, reason: 'corrupted' });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('numeric study data with NaN (null), booleans and nesting is accepted', () => {
+    expect(isNumericStudyData({ a: [1, null, { b: true }], c: -0.5 })).toBe(true);
+    let deep: unknown = 1;
+    for (let k = 0; k < 100_000; k++) deep = [deep];
+    expect(isNumericStudyData(deep)).toBe(true);
   });
 });

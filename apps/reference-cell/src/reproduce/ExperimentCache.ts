@@ -1,6 +1,8 @@
 // Cache of completed experiments, keyed by a hash of their inputs; each entry carries a checksum
-// of its payload so a corrupted or truncated entry is detected and recomputed, never trusted.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+// of its payload so a corrupted or truncated entry is detected and recomputed, never trusted. An
+// entry that is not a regular file, or whose payload is not numeric study data (null, `{}`, text
+// where numbers belong), counts as corrupted too, even with a valid checksum.
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '@solidcell/microstructure/node';
 import { canonicalJson, sha256 } from '../io/canonicalJson.js';
@@ -9,6 +11,25 @@ interface CacheEntry {
   readonly key: string;
   readonly checksum: string;
   readonly payload: unknown;
+}
+
+/**
+ * True for what an experiment stores: a non-empty object or array whose leaves are numbers,
+ * booleans or null (JSON's NaN) — study results hold no text. Iterative, so a deeply nested
+ * payload cannot overflow the stack.
+ */
+export function isNumericStudyData(payload: unknown): boolean {
+  if (typeof payload !== 'object' || payload === null || Object.keys(payload).length === 0) {
+    return false;
+  }
+  const pending: unknown[] = [payload];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'object' && value !== null) pending.push(...Object.values(value));
+    else if (typeof value !== 'number' && typeof value !== 'boolean' && value !== null)
+      return false;
+  }
+  return true;
 }
 
 /** Why a lookup missed. */
@@ -30,16 +51,21 @@ export class ExperimentCache {
   /** The cached payload, or why there is none (a corrupted entry is deleted). */
   public get(key: string): { hit: true; payload: unknown } | { hit: false; reason: CacheMiss } {
     const path = this.pathOf(key);
-    if (!existsSync(path)) return { hit: false, reason: 'absent' };
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (stats === undefined) return { hit: false, reason: 'absent' };
     try {
-      const entry = JSON.parse(readFileSync(path, 'utf8')) as CacheEntry;
-      if (entry.key === key && entry.checksum === sha256(canonicalJson(entry.payload))) {
+      const entry = stats.isFile() ? (JSON.parse(readFileSync(path, 'utf8')) as CacheEntry) : null;
+      if (
+        entry?.key === key &&
+        entry.checksum === sha256(canonicalJson(entry.payload)) &&
+        isNumericStudyData(entry.payload)
+      ) {
         return { hit: true, payload: entry.payload };
       }
     } catch {
-      // Unparseable: fall through to the corrupted case.
+      // Unreadable or unparseable: fall through to the corrupted case.
     }
-    rmSync(path, { force: true });
+    rmSync(path, { force: true, recursive: true });
     return { hit: false, reason: 'corrupted' };
   }
 

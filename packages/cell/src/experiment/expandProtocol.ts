@@ -2,6 +2,7 @@
 import { invalidInput } from '@solidcell/core';
 import type { ProtocolItem, ProtocolStep } from './ProtocolStep.js';
 import { formatStep, parseStep } from './parseStep.js';
+import { validateStep } from './validateStep.js';
 
 /** An executable step: pulses are split into a current step and a rest. */
 export type ExecutableStep = Exclude<ProtocolStep, { kind: 'pulse' }>;
@@ -19,10 +20,13 @@ export const MAX_EXPANDED_STEPS = 1_000_000;
 /**
  * Expands strings, repeat groups and pulses into a flat list of executable steps.
  *
- * @throws SolidCellError `E_INVALID_INPUT` for parse errors, a bad repeat count or a protocol
- * that expands to more than {@link MAX_EXPANDED_STEPS} steps.
+ * @throws SolidCellError `E_INVALID_INPUT` for parse errors, a step outside its physical bounds
+ * ({@link validateStep}), an empty protocol, a bad repeat count or a protocol that expands to more than {@link MAX_EXPANDED_STEPS} steps.
  */
 export function expandProtocol(items: readonly ProtocolItem[]): ExpandedStep[] {
+  if (!Array.isArray(items) || items.length === 0) {
+    invalidInput('protocol', items, 'a non-empty list of steps, step strings and repeat groups');
+  }
   const out: ExpandedStep[] = [];
   const push = (entry: ExpandedStep) => {
     if (out.length >= MAX_EXPANDED_STEPS) {
@@ -30,10 +34,13 @@ export function expandProtocol(items: readonly ProtocolItem[]): ExpandedStep[] {
     }
     out.push(entry);
   };
-  const visit = (list: readonly ProtocolItem[], depth: number) => {
+  const visit = (list: readonly ProtocolItem[], depth: number, path: string) => {
     if (depth > 16) invalidInput('protocol', depth, 'repeat groups nested at most 16 deep');
-    for (const item of list) {
-      if (typeof item !== 'string' && item.kind === 'repeat') {
+    for (const [index, item] of list.entries()) {
+      const field = `${path}[${index}]`;
+      if (typeof item === 'object' && item !== null && item.kind === 'repeat') {
+        if (!Array.isArray(item.steps))
+          invalidInput(`${field}.steps`, item.steps, 'a list of steps');
         if (!Number.isInteger(item.count) || item.count < 0 || item.count > MAX_EXPANDED_STEPS) {
           invalidInput(
             'protocol.repeat.count',
@@ -41,10 +48,11 @@ export function expandProtocol(items: readonly ProtocolItem[]): ExpandedStep[] {
             `an integer 0 ≤ n ≤ ${MAX_EXPANDED_STEPS}`,
           );
         }
-        for (let k = 0; k < item.count; k++) visit(item.steps, depth + 1);
+        for (let k = 0; k < item.count; k++) visit(item.steps, depth + 1, `${field}.steps`);
         continue;
       }
       const step = typeof item === 'string' ? parseStep(item) : item;
+      validateStep(field, step);
       const description = typeof item === 'string' ? item : formatStep(item);
       if (step.kind === 'pulse') {
         push({
@@ -65,6 +73,6 @@ export function expandProtocol(items: readonly ProtocolItem[]): ExpandedStep[] {
       push({ step, description });
     }
   };
-  visit(items, 0);
+  visit(items, 0, 'protocol');
   return out;
 }

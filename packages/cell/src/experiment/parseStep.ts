@@ -1,7 +1,10 @@
 // Parser and formatter for readable protocol steps in the PyBaMM spirit, e.g.
 // "Charge at 0.05C until 3.7 V", "Rest for 10 minutes", "Hold at 3.7 V until C/50".
-import { SolidCellError } from '@solidcell/core';
+import { invalidInput, SolidCellError } from '@solidcell/core';
 import type { CapacitySpec, CurrentSpec, EndCondition, ProtocolStep } from './ProtocolStep.js';
+
+/** Longest step string read (the longest sensible step is < 100 characters). */
+const MAX_STEP_CHARS = 500;
 
 const NUMBER = String.raw`[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?`;
 
@@ -153,6 +156,13 @@ function parseConditions(text: string, rest: string): EndCondition[] {
  * @throws SolidCellError `E_INVALID_INPUT` naming the string and what was expected.
  */
 export function parseStep(text: string): ProtocolStep {
+  if (typeof text !== 'string' || text.length > MAX_STEP_CHARS) {
+    invalidInput(
+      'protocol step',
+      text,
+      `a readable step string of at most ${MAX_STEP_CHARS} characters`,
+    );
+  }
   const s = text.trim().replace(/\s+/g, ' ');
   let m =
     /^(charge|discharge) at (\S+(?: (?:mA\/cm2|mA\/cm²|A\/m2|A\/m²|mA|A|uA|µA))?) (.*)$/i.exec(s);

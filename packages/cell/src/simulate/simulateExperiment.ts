@@ -1,7 +1,7 @@
 // Runs an experiment protocol on a cell model: control switching, adaptive steps, event
 // location of end conditions, time-series recording and per-cycle bookkeeping.
 import { FARADAY_C_per_mol, invalidInput, SolidCellError } from '@solidcell/core';
-import type { ExecutableStep } from '../experiment/expandProtocol.js';
+import type { ExecutableStep, ExpandedStep } from '../experiment/expandProtocol.js';
 import { expandProtocol } from '../experiment/expandProtocol.js';
 import type {
   CapacitySpec,
@@ -11,6 +11,10 @@ import type {
 } from '../experiment/ProtocolStep.js';
 import { CELL_DEFAULTS, type CellModelConfig } from '../model/CellConfig.js';
 import { CellModel } from '../model/CellModel.js';
+import {
+  validateCellModelConfig,
+  validateSimulateOptions,
+} from '../model/validateCellModelConfig.js';
 import type {
   CycleSummary,
   SimulationResult,
@@ -19,6 +23,7 @@ import type {
   TimeSeries,
 } from '../results/SimulationResult.js';
 import { BdfStepper, CHARGE, SIDE_CHARGE } from '../solver/BdfStepper.js';
+import { explainInitialisationFailure } from './explainInitialisationFailure.js';
 
 /** What {@link SimulateOptions.onStep} receives after every accepted time step. */
 export interface StepInfo {
@@ -61,6 +66,7 @@ interface ConditionEvaluator {
 
 /** Creates the cell model for a configuration (validates it). */
 export function createCellModel(config: CellModelConfig): CellModel {
+  validateCellModelConfig(config);
   return new CellModel(config);
 }
 
@@ -102,8 +108,22 @@ export function simulateExperiment(
   protocol: Protocol,
   options: SimulateOptions = {},
 ): SimulationResult {
-  const model = cell instanceof CellModel ? cell : new CellModel(cell);
+  validateSimulateOptions(options);
   const steps = expandProtocol(protocol);
+  const model = cell instanceof CellModel ? cell : createCellModel(cell);
+  try {
+    return runExpandedProtocol(model, steps, options);
+  } catch (error) {
+    throw explainInitialisationFailure(error, model);
+  }
+}
+
+/** The time loop of {@link simulateExperiment} over validated, expanded steps. */
+function runExpandedProtocol(
+  model: CellModel,
+  steps: readonly ExpandedStep[],
+  options: SimulateOptions,
+): SimulationResult {
   const solverConfig = model.solverConfig;
   const rtol = solverConfig.relativeTolerance ?? CELL_DEFAULTS.relativeTolerance;
   const maxStep = solverConfig.maxStepSize_s ?? CELL_DEFAULTS.maxStepSize_s;

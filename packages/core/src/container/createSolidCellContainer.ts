@@ -1,7 +1,7 @@
 // Composes plugins into an inversify container, refusing unknown kinds, duplicate ids,
 // conflicting single kinds and missing required kinds with messages that name the plugins.
 import { Container } from 'inversify';
-import { SolidCellError } from '../errors/SolidCellError.js';
+import { invalidInput, SolidCellError } from '../errors/SolidCellError.js';
 import { PLUGIN_KINDS, type PluginKind, type SolidCellPlugin } from './definePlugin.js';
 import { SERVICE_IDENTIFIERS } from './serviceIdentifiers.js';
 
@@ -15,7 +15,29 @@ function isPluginKind(kind: string): kind is PluginKind {
   return Object.hasOwn(PLUGIN_KINDS, kind);
 }
 
+/** Refuses a plugin list that is not an array of plugin objects (id, kinds, module). */
+function assertPluginShapes(plugins: unknown): asserts plugins is readonly SolidCellPlugin[] {
+  if (!Array.isArray(plugins)) invalidInput('plugins', plugins, 'a list of plugins');
+  for (const [index, plugin] of plugins.entries()) {
+    const ok =
+      typeof plugin === 'object' &&
+      plugin !== null &&
+      typeof plugin.id === 'string' &&
+      Array.isArray(plugin.kinds) &&
+      typeof plugin.module === 'object' &&
+      plugin.module !== null;
+    if (!ok) {
+      invalidInput(
+        `plugins[${index}]`,
+        plugin,
+        'a plugin from definePlugin (an object with id, kinds and module)',
+      );
+    }
+  }
+}
+
 function activePlugins(plugins: readonly SolidCellPlugin[]): SolidCellPlugin[] {
+  assertPluginShapes(plugins);
   const byId = new Map<string, SolidCellPlugin>();
   for (const plugin of plugins) {
     const existing = byId.get(plugin.id);

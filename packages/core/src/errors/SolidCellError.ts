@@ -64,17 +64,48 @@ export function isSolidCellError(error: unknown): error is SolidCellError {
   );
 }
 
-/** Formats a value for an error message (numbers with full precision, strings quoted). */
+/** Longest rendering of a value in an error message; longer values end with "…". */
+const MAX_VALUE_CHARS = 120;
+/** Nesting shown in an error message; deeper objects and arrays appear as `{…}` / `[…]`. */
+const MAX_VALUE_DEPTH = 3;
+
+function cut(text: string): string {
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+}
+
+/** JSON-like rendering that never recurses past {@link MAX_VALUE_DEPTH} nor grows without bound. */
+function renderBounded(value: unknown, depth: number): string {
+  if (typeof value === 'string') return JSON.stringify(cut(value));
+  if (typeof value !== 'object' || value === null) return String(value);
+  const isArray = Array.isArray(value);
+  if (depth >= MAX_VALUE_DEPTH) return isArray ? '[…]' : '{…}';
+  const parts: string[] = [];
+  let length = 0;
+  const entries = isArray ? value.entries() : Object.entries(value as object).values();
+  for (const [key, item] of entries) {
+    const part = isArray
+      ? renderBounded(item, depth + 1)
+      : `${JSON.stringify(cut(String(key)))}:${renderBounded(item, depth + 1)}`;
+    parts.push(part);
+    length += part.length + 1;
+    if (length > MAX_VALUE_CHARS) {
+      parts.push('…');
+      break;
+    }
+  }
+  return isArray ? `[${parts.join(',')}]` : `{${parts.join(',')}}`;
+}
+
+/**
+ * Formats a value for an error message (numbers with full precision, strings quoted), bounded in
+ * length and depth so a huge or deeply nested input gives a short message.
+ */
 export function formatValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(cut(value));
   if (typeof value === 'number' || typeof value === 'boolean' || value === null)
     return String(value);
   if (value === undefined) return 'nothing';
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return String(value);
-  }
+  return cut(renderBounded(value, 0));
 }
 
 /** Throws a {@link SolidCellError} naming field, value and allowed range. */

@@ -39,8 +39,20 @@ describe('unit conversions', () => {
     ];
     fc.assert(
       fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (x) => {
-        for (const [from, to] of pairs) expect(to(from(x))).toBeCloseTo(x, 6);
+        for (const [from, to] of pairs) {
+          // °C below absolute zero is refused (next test); every other x round-trips.
+          if (from === units.fromCelsius && x <= -273.15) continue;
+          expect(to(from(x))).toBeCloseTo(x, 6);
+        }
       }),
     );
+  });
+
+  it('refuses NaN, ±∞ and temperatures at or below absolute zero (reliability class 11)', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, -300, -273.15]) {
+      expect(() => units.fromCelsius(bad)).toThrow(
+        /temperature_C = \S+ is not allowed: expected a finite temperature > −273.15 °C/,
+      );
+    }
   });
 });

@@ -1,5 +1,6 @@
 // Conversions between SolidCell's SI internals and the customary units of battery papers
 // (mAh/g, mAh/cm², mS/cm, g/cm³, µm, °C, C-rate, V vs Li-In). Used only at the edges.
+import { invalidInput } from '../errors/SolidCellError.js';
 
 /** 1 mAh/g = 3.6 C/g = 3600 C/kg. */
 export const fromMilliampHoursPerGram = (value_mAh_per_g: number): number => value_mAh_per_g * 3600;
@@ -33,8 +34,16 @@ export const fromMilliampsPerSquareCm = (value_mA_per_cm2: number): number => va
 /** A/m² → mA/cm². */
 export const toMilliampsPerSquareCm = (value_A_per_m2: number): number => value_A_per_m2 / 10;
 
-/** °C → K. */
-export const fromCelsius = (value_C: number): number => value_C + 273.15;
+/**
+ * °C → K.
+ * @throws SolidCellError `E_INVALID_INPUT` for NaN, ±∞ or a temperature at or below absolute zero.
+ */
+export const fromCelsius = (value_C: number): number => {
+  if (!(Number.isFinite(value_C) && value_C > -273.15)) {
+    invalidInput('temperature_C', value_C, 'a finite temperature > −273.15 °C');
+  }
+  return value_C + 273.15;
+};
 /** K → °C. */
 export const toCelsius = (value_K: number): number => value_K - 273.15;
 
