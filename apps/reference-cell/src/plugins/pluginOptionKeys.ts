@@ -42,7 +42,9 @@ function treeOf(defaults: object): OptionKeyTree {
 const GENERATOR_KEYS = {
   ncmD50_m: true,
   ncmSpan: true,
-  seParticleRadius_m: true,
+  seD50_m: true,
+  seSpan: true,
+  seMaxOverlap: true,
   threePhaseDistance_m: true,
   maxOverlap: true,
   maxGrowth: true,
@@ -51,6 +53,7 @@ const GENERATOR_KEYS = {
 } as const satisfies Record<keyof GeneratorParameters, true>;
 
 const VOXEL_TRANSPORT_KEYS = {
+  contactResistance_ohm_m2: true,
   relativeTolerance: true,
   conductivityTolerance: true,
   currentBalanceTolerance: true,
