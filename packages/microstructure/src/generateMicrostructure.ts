@@ -85,6 +85,9 @@ export interface GeneratedMicrostructure extends Microstructure {
 
 const FRACTION_SUM_TOLERANCE = 1e-6;
 
+/** Bytes per voxel of the carbon fields allocated here: fraction float32 4, piece int32 4, strand 1. */
+export const CARBON_FIELDS_BYTES_PER_VOXEL = 9;
+
 function checkFractions(f: ElectrodeVolumeFractions): void {
   for (const key of ['ncm', 'se', 'carbon', 'binder', 'pore'] as const) {
     const value = f[key];
@@ -262,6 +265,7 @@ export function generateMicrostructure(
   for (let i = 0; i < total; i++) if (labels[i] === PhaseLabel.ncm) grainId[i] = raster.owner[i]!;
 
   onProgress?.(0.5, 'carbon-placement');
+  // CARBON_FIELDS_BYTES_PER_VOXEL: carbonFraction, carbonPieceId, carbonStrand.
   const carbonPieceId = new Int32Array(total).fill(-1);
   const carbonStrand = new Uint8Array(total);
   const depositor = new CarbonDepositor(

@@ -46,8 +46,9 @@ export {
   assertGridWithinLimits,
   DEFAULT_MEMORY_LIMIT_bytes,
   estimateGenerationMemory_bytes,
-  GENERATOR_BYTES_PER_VOXEL,
+  generationBytesPerVoxel,
   MAX_GRID_VOXELS_PER_EDGE,
+  microstructureBytesPerVoxel,
 } from './grid/gridLimits.js';
 export { logNormalSigmaFromSpan, sampleRadii } from './ncm/particleSizeDistribution.js';
 export { type NcmRaster, rasterizeNcm } from './ncm/rasterizeNcm.js';

@@ -45,6 +45,8 @@ export {
 } from './percolationLaw.js';
 export { type LabelledVolumeFractions, phaseVolumeFractions } from './phaseVolumeFractions.js';
 export {
+  estimateVoxelSolveMemory_bytes,
+  SOLVER_BYTES_PER_PADDED_VOXEL,
   solveVoxelConduction,
   type VoxelSolution,
   type VoxelSolveOptions,

@@ -21,6 +21,20 @@ const COARSEST_MAX_CELLS = 512;
  */
 const COMPACT_ACTIVE_FRACTION = 0.5;
 
+/**
+ * {@link VoxelSolution.solverBytes} per padded voxel (`(nx+2)(ny+2)(nz+2)`) on electrode grids:
+ * face conductances gx, gy, gz (float32) 12, the conjugate-gradient vectors r, p, w, z (float32)
+ * 16 and x (float64) 8, and about 20 for the multigrid hierarchy, the compact active-cell list
+ * and the cluster lists. Measured on generated electrodes at 40³: 27–53 (ionic and electronic,
+ * 90/9/1 SC and 70/27/3 CF); synthetic sphere packs with many dead-end clusters reach 100.
+ */
+export const SOLVER_BYTES_PER_PADDED_VOXEL = 56;
+
+/** Estimated peak bytes of one {@link solveVoxelConduction} on a grid of this shape. */
+export function estimateVoxelSolveMemory_bytes(shape: readonly [number, number, number]): number {
+  return SOLVER_BYTES_PER_PADDED_VOXEL * (shape[0] + 2) * (shape[1] + 2) * (shape[2] + 2);
+}
+
 /** Below the tolerance, the recurrence residual is replaced by the true one every drop by this. */
 const REPLACEMENT_DROP = 1e-2;
 

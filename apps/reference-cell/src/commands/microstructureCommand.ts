@@ -4,13 +4,13 @@
 import { join } from 'node:path';
 import { type CarbonShape, fromCelsius, fromMicrometres, type VoxelGrid } from '@solidcell/core';
 import {
-  assertGridFitsNodeMemory,
   writeFileAtomic,
   writeRawLabels,
   writeSlicePng,
   writeVti,
 } from '@solidcell/microstructure/node';
 import type { Command } from 'commander';
+import { assertMicrostructureFitsMemory } from '../cli/memoryGuard.js';
 import type { CommandOutput } from '../cli/output.js';
 import { parseJobsOption } from '../cli/parseNumberOption.js';
 import { runWithProgress } from '../cli/runWithProgress.js';
@@ -122,7 +122,7 @@ export async function runMicrostructure(
   const config = flags.config === undefined ? {} : readMicrostructureConfig(flags.config);
   const values = resolveMicrostructureInputs(config, flags);
   const jobs = parseJobsOption(flags.jobs);
-  assertGridFitsNodeMemory(values.voxels!);
+  assertMicrostructureFitsMemory(values.voxels!, jobs);
   const carbonShape = parseCarbonType(
     flags.carbonType ?? (config.carbonType as string | undefined) ?? 'sc',
   );

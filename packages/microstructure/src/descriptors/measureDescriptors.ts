@@ -29,6 +29,12 @@ export interface MeasureDescriptorsOptions {
   /** NCM particles (voxel units) for the β measurement; omit for grids from elsewhere. */
   readonly particles?: SphereIndex;
 }
+/**
+ * Bytes per voxel {@link measureDescriptors} allocates at most at once: four network masks
+ * (uint8) 4, the percolation labelling (component and queue, int32) 8, β's two surface distances
+ * (float32) 8.
+ */
+export const DESCRIPTOR_SCRATCH_BYTES_PER_VOXEL = 20;
 
 /**
  * Measures {@link MicrostructureDescriptors} on a voxel grid.

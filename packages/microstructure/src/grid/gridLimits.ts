@@ -1,22 +1,43 @@
-// Size guard of the voxel generator: memory estimate per grid and refusal above the limits.
+// Size guard of the voxel generator: its memory per voxel, summed from the constants each
+// allocating module exports beside its allocations, and refusal above the limits.
 import { SolidCellError } from '@solidcell/core';
+import { DESCRIPTOR_SCRATCH_BYTES_PER_VOXEL } from '../descriptors/measureDescriptors.js';
+import { CARBON_FIELDS_BYTES_PER_VOXEL } from '../generateMicrostructure.js';
+import { NCM_RASTER_BYTES_PER_VOXEL } from '../ncm/rasterizeNcm.js';
+import { SE_DENSIFY_BYTES_PER_VOXEL } from '../se/packSeGrains.js';
 
 /** Largest grid edge the generator accepts (voxels per edge). */
 export const MAX_GRID_VOXELS_PER_EDGE = 512;
 
-/**
- * Working memory per voxel of one generation (bytes): labels 1, carbon fraction 4, NCM depth
- * score 4, particle owner 4, distance transform 4, component labels 4, search queue 4, two gap
- * distances 8 (β), slack 1.
- */
-export const GENERATOR_BYTES_PER_VOXEL = 30;
-
 /** Default memory limit of the browser-safe entry (bytes): 2 GiB. */
 export const DEFAULT_MEMORY_LIMIT_bytes = 2 * 1024 ** 3;
 
+/**
+ * Bytes per voxel a finished microstructure holds (what crosses to a worker thread): labels 1
+ * and NCM owner 4 of the raster, SE grain id 4 of the densification, the carbon fields.
+ * (A function, not a constant: the generator imports this module.)
+ */
+export function microstructureBytesPerVoxel(): number {
+  return 1 + 4 + 4 + CARBON_FIELDS_BYTES_PER_VOXEL;
+}
+
+/**
+ * Peak bytes per voxel of one generation: every stage's arrays (raster, SE densification, carbon
+ * fields, descriptor scratch), counted as live together because V8 frees large typed arrays only
+ * when it next collects.
+ */
+export function generationBytesPerVoxel(): number {
+  return (
+    NCM_RASTER_BYTES_PER_VOXEL +
+    SE_DENSIFY_BYTES_PER_VOXEL +
+    CARBON_FIELDS_BYTES_PER_VOXEL +
+    DESCRIPTOR_SCRATCH_BYTES_PER_VOXEL
+  );
+}
+
 /** Estimated peak working memory (bytes) to generate and measure an `n³` grid. */
 export function estimateGenerationMemory_bytes(voxelsPerEdge: number): number {
-  return voxelsPerEdge ** 3 * GENERATOR_BYTES_PER_VOXEL;
+  return voxelsPerEdge ** 3 * generationBytesPerVoxel();
 }
 
 /**
@@ -37,7 +58,7 @@ export function assertGridWithinLimits(
     throw new SolidCellError(
       'E_RESOURCE_LIMIT',
       `grid.voxels = ${voxelsPerEdge} needs about ${mib(estimate)} of working memory ` +
-        `(${GENERATOR_BYTES_PER_VOXEL} bytes per voxel); allowed: at most ${MAX_GRID_VOXELS_PER_EDGE} voxels per edge and ${mib(memoryLimit_bytes)}`,
+        `(${generationBytesPerVoxel()} bytes per voxel); allowed: at most ${MAX_GRID_VOXELS_PER_EDGE} voxels per edge and ${mib(memoryLimit_bytes)}`,
       {
         field: 'grid.voxels',
         value: voxelsPerEdge,

@@ -16,6 +16,9 @@ export interface NcmRaster {
   readonly radiusScale: number;
 }
 
+/** Bytes per voxel {@link rasterizeNcm} allocates: score float32 4, owner int32 4, labels 1. */
+export const NCM_RASTER_BYTES_PER_VOXEL = 9;
+
 /**
  * Voxelises spheres so that exactly `targetCount` voxels are NCM.
  *

@@ -80,6 +80,9 @@ export interface SeDensification {
   readonly flowDistance_voxels: number;
 }
 
+/** Bytes per voxel {@link densifySe} allocates: score float32 4, grain int32 4. */
+export const SE_DENSIFY_BYTES_PER_VOXEL = 8;
+
 /**
  * Densifies the SE: of the non-NCM voxels, exactly `targetCount` become SE domain — those
  * nearest to an SE particle surface (score |p − c_i| − r_i, the additively weighted Voronoi
