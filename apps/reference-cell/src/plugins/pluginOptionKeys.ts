@@ -53,7 +53,6 @@ const GENERATOR_KEYS = {
 } as const satisfies Record<keyof GeneratorParameters, true>;
 
 const VOXEL_TRANSPORT_KEYS = {
-  contactResistance_ohm_m2: true,
   relativeTolerance: true,
   conductivityTolerance: true,
   currentBalanceTolerance: true,

@@ -43,6 +43,15 @@ describe(ExperimentCache, () => {
     expect(cache.get(key)).toEqual({ hit: false, reason: 'corrupted' });
   });
 
+  it("keeps a step's end reason: a rate result with `endedBy` text is a hit, not corrupted", () => {
+    const cache = new ExperimentCache(freshDir());
+    const key = ExperimentCache.keyOf({ rate: 1 });
+    const payload = { rate: [{ cRate: 2, dischargeMahG: null, endedBy: 'voltage at t = 0' }] };
+    cache.set(key, payload);
+    expect(cache.get(key)).toEqual({ hit: true, payload });
+    expect(isNumericStudyData({ rate: [{ endedBy: 'x', note: 'y' }] })).toBe(false);
+  });
+
   it('leaves no temporary files behind', () => {
     const dir = freshDir();
     new ExperimentCache(dir).set('k', { v: 1 });

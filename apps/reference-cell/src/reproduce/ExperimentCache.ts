@@ -1,7 +1,7 @@
 // Cache of completed experiments, keyed by a hash of their inputs; each entry carries a checksum
 // of its payload so a corrupted or truncated entry is detected and recomputed, never trusted. An
 // entry that is not a regular file, or whose payload is not numeric study data (null, `{}`, text
-// where numbers belong), counts as corrupted too, even with a valid checksum.
+// where numbers belong: only a step's `endedBy` reason is text), counts as corrupted too, even with a valid checksum.
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '@solidcell/microstructure/node';
@@ -13,21 +13,29 @@ interface CacheEntry {
   readonly payload: unknown;
 }
 
+/** The one key under which study results hold text: a step's end reason (`endedBy`). */
+const TEXT_KEY = 'endedBy';
+
 /**
  * True for what an experiment stores: a non-empty object or array whose leaves are numbers,
- * booleans or null (JSON's NaN) — study results hold no text. Iterative, so a deeply nested
- * payload cannot overflow the stack.
+ * booleans or null (JSON's NaN); text only as a step's end reason (`endedBy`). Iterative, so a
+ * deeply nested payload cannot overflow the stack.
  */
 export function isNumericStudyData(payload: unknown): boolean {
   if (typeof payload !== 'object' || payload === null || Object.keys(payload).length === 0) {
     return false;
   }
-  const pending: unknown[] = [payload];
+  const pending: [string, unknown][] = [['', payload]];
   while (pending.length > 0) {
-    const value = pending.pop();
-    if (typeof value === 'object' && value !== null) pending.push(...Object.values(value));
-    else if (typeof value !== 'number' && typeof value !== 'boolean' && value !== null)
+    const [key, value] = pending.pop()!;
+    if (typeof value === 'object' && value !== null) {
+      const isArray = Array.isArray(value);
+      for (const [k, v] of Object.entries(value)) pending.push([isArray ? key : k, v]);
+    } else if (typeof value === 'string') {
+      if (key !== TEXT_KEY) return false;
+    } else if (typeof value !== 'number' && typeof value !== 'boolean' && value !== null) {
       return false;
+    }
   }
   return true;
 }

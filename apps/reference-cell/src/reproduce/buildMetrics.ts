@@ -2,6 +2,7 @@
 import { describeComposition, parseCompositionInput } from '@solidcell/core';
 import { PAPER_ELECTRODES } from '../paperElectrodes.js';
 import type { MechanismBudget } from '../studies/mechanismBudget.js';
+import type { PulseResult } from '../studies/runPulse.js';
 import type { StudyResults } from './runStudy.js';
 
 /** One metric of report.json. */
@@ -48,11 +49,33 @@ function rateMetricId(series: string, cRate: number): string {
 
 /** The metrics of protocol steps that did not run, with the reason (never reported as 0). */
 export function stepsNotRun(study: StudyResults): StepNotRun[] {
-  return Object.entries(study.rate).flatMap(([series, r]) =>
+  const rate = Object.entries(study.rate).flatMap(([series, r]) =>
     r.rate
       .filter((point) => point.dischargeMahG === null)
       .map((point) => ({ metric: rateMetricId(series, point.cRate), endedBy: point.endedBy })),
   );
+  const pulse = Object.entries(study.pulse).flatMap(([series, p]) =>
+    PULSE_WINDOWS.filter(([, read]) => noPulseIn(read(p))).map(([window, , label]) => ({
+      metric: pulseMetricId(window, series),
+      endedBy: `no 1C pulse started ${label}: ${p.endedBy}`,
+    })),
+  );
+  return [...rate, ...pulse];
+}
+
+/** The pulse-polarisation windows: metric suffix, the result's mean, and the window in words. */
+const PULSE_WINDOWS: readonly (readonly [string, (p: PulseResult) => number, string])[] = [
+  ['below_3v2', (p) => p.meanBelow3v2_mV, 'below 3.2 V vs Li-In'],
+  ['3v4_3v7', (p) => p.mean3v4To3v7_mV, 'between 3.4 and 3.7 V vs Li-In'],
+];
+
+/** A window's mean is NaN without pulses — null once the result went through the cache (JSON). */
+function noPulseIn(mean_mV: number | null): boolean {
+  return mean_mV === null || Number.isNaN(mean_mV);
+}
+
+function pulseMetricId(window: string, series: string): string {
+  return `pulse.polarization_mv.${window}.${series}`;
 }
 
 /**
@@ -214,18 +237,11 @@ export function buildMetrics(
     }
   }
   for (const [series, p] of Object.entries(study.pulse)) {
-    put(
-      `pulse.polarization_mv.below_3v2.${series}`,
-      p.meanBelow3v2_mV,
-      'mV',
-      'mean 1C-pulse polarisation during the first charge below 3.2 V vs Li-In',
-    );
-    put(
-      `pulse.polarization_mv.3v4_3v7.${series}`,
-      p.mean3v4To3v7_mV,
-      'mV',
-      'mean 1C-pulse polarisation between 3.4 and 3.7 V vs Li-In',
-    );
+    for (const [window, read, label] of PULSE_WINDOWS) {
+      const value = read(p);
+      if (noPulseIn(value)) continue; // no pulse in the window: listed by stepsNotRun
+      put(pulseMetricId(window, series), value, 'mV', `mean 1C-pulse polarisation ${label}`);
+    }
   }
   for (const [series, cv] of Object.entries(study.cv)) {
     put(

@@ -61,7 +61,7 @@ export interface RunStudyOptions {
 }
 
 // Bump when a result format changes, so old cache entries are not reused.
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 const WORKER_URL = new URL('./experimentWorker.js', import.meta.url);
 

@@ -11,7 +11,11 @@ import {
 import { type FigureSpec, paperFigures } from '../figures/paperFigures.js';
 import { PAPER_SETTINGS } from '../studies/paperSettings.js';
 import type { RateResult } from '../studies/runRate.js';
-import type { SensitivityOutputs } from '../studies/runSensitivity.js';
+import {
+  ASSUMED_PARAMETERS,
+  assumedParameterId,
+  type SensitivityOutputs,
+} from '../studies/runSensitivity.js';
 import { SOLIDCELL_VERSION } from '../version.js';
 import { BUDGET_ITEMS, type Metric, type StepNotRun, stepsNotRun } from './buildMetrics.js';
 import { REPORT_SCHEMA_VERSION, type Report, reportSchema } from './reportSchema.js';
@@ -70,10 +74,13 @@ function sensitivityTable(study: StudyResults): string[] {
       '',
       '| parameter | range | source | low: irr. / CE / 1C | high: irr. / CE / 1C |',
       '|---|---|---|---|---|',
-      ...result.rows.map(
-        (row) =>
-          `| ${row.parameter} | ${row.range.map((v) => v.toPrecision(2)).join('–')} | ${row.source} | ${cells(row.low)} | ${cells(row.high)} |`,
-      ),
+      ...ASSUMED_PARAMETERS.map((p) => {
+        const row = result.rows[assumedParameterId(p)];
+        const range = p.range.map((v) => v.toPrecision(2)).join('–');
+        const outcome =
+          row === undefined ? 'not run | not run' : `${cells(row.low)} | ${cells(row.high)}`;
+        return `| ${assumedParameterId(p)} | ${range} | ${p.source} | ${outcome} |`;
+      }),
       '',
     ];
   });

@@ -20,6 +20,8 @@ export interface PulseResult {
   readonly meanBelow3v2_mV: number;
   /** Mean polarisation of pulses starting in 3.4–3.7 V vs Li-In (mV). */
   readonly mean3v4To3v7_mV: number;
+  /** Why the test ended (the charge reached the cut-off, or a pulse overshot it). */
+  readonly endedBy: string;
 }
 
 const MAX_SEGMENTS = 400;
@@ -36,11 +38,15 @@ export function runPulse(setup: CellSetup, onProgress?: ProgressCallback): Pulse
   const pulse = `Pulse charge at ${s.pulseCRate}C for ${s.pulse_s} s then rest for ${s.pulseRest_s} s`;
   const pulses: PulsePoint[] = [];
   let state: Float64Array | undefined;
+  let endedBy = `${MAX_SEGMENTS} charge segments without reaching the cut-off`;
   for (let segment = 0; segment < MAX_SEGMENTS; segment++) {
     const charged = simulateExperiment(model, [charge], state ? { initialState: state } : {});
     state = charged.finalState;
     const before = charged.steps[0]!;
-    if (before.endReason === 'voltage') break;
+    if (before.endReason === 'voltage') {
+      endedBy = `the 0.05C charge reached ${s.upperCutoffVsLiIn_V} V vs Li-In`;
+      break;
+    }
     const pulsed = simulateExperiment(model, [pulse], { initialState: state });
     state = pulsed.finalState;
     const pulseEnd = pulsed.steps[0]!;
@@ -52,7 +58,10 @@ export function runPulse(setup: CellSetup, onProgress?: ProgressCallback): Pulse
       Math.min(0.99, (before.endVoltageVsLiIn_V - 2.9) / (s.upperCutoffVsLiIn_V - 2.9)),
       `pulse ${pulses.length}`,
     );
-    if (pulseEnd.endVoltageVsLiIn_V >= s.upperCutoffVsLiIn_V + 0.3) break;
+    if (pulseEnd.endVoltageVsLiIn_V >= s.upperCutoffVsLiIn_V + 0.3) {
+      endedBy = `a 1C pulse from ${before.endVoltageVsLiIn_V.toFixed(3)} V vs Li-In overshot the ${s.upperCutoffVsLiIn_V} V cut-off by more than 0.3 V (${pulseEnd.endVoltageVsLiIn_V.toFixed(2)} V)`;
+      break;
+    }
   }
   return {
     pulses,
@@ -64,5 +73,6 @@ export function runPulse(setup: CellSetup, onProgress?: ProgressCallback): Pulse
         .filter((p) => p.voltageVsLiIn_V >= 3.4 && p.voltageVsLiIn_V <= 3.7)
         .map((p) => p.polarization_mV),
     ),
+    endedBy,
   };
 }

@@ -9,7 +9,7 @@ import { PAPER_SETTINGS } from './paperSettings.js';
 import { FORMATION_PROTOCOL } from './runFormation.js';
 
 /** An assumption-grade parameter and its literature range (parameters.md). */
-interface AssumedParameter {
+export interface AssumedParameter {
   readonly plugin: keyof CellParameterOverrides;
   readonly name: string;
   readonly range: readonly [number, number];
@@ -65,19 +65,21 @@ export interface SensitivityOutputs {
   readonly oneCDischargeMahG: number | null;
 }
 
-/** One parameter at both range ends. */
+/** One parameter at both range ends (numbers only: the result is cached as study data). */
 export interface SensitivityRow {
-  readonly parameter: string;
-  readonly range: readonly [number, number];
-  readonly source: string;
   readonly low: SensitivityOutputs | null;
   readonly high: SensitivityOutputs | null;
 }
 
-/** Result of {@link runSensitivity} (JSON). */
+/** Result of {@link runSensitivity} (JSON); rows keyed by {@link assumedParameterId}. */
 export interface SensitivityResult {
   readonly baseline: SensitivityOutputs | null;
-  readonly rows: readonly SensitivityRow[];
+  readonly rows: Readonly<Record<string, SensitivityRow>>;
+}
+
+/** `plugin.name` of an assumed parameter (the key of its row). */
+export function assumedParameterId(p: AssumedParameter): string {
+  return `${p.plugin}.${p.name}`;
 }
 
 const PROTOCOL = [
@@ -91,10 +93,12 @@ function outputs(setup: CellSetup): SensitivityOutputs | null {
     const r = simulateExperiment(cellModelConfig(setup), PROTOCOL, { recordEvery: 100 });
     const formation = r.cycles[0];
     const oneC = r.steps[PROTOCOL.length - 1];
-    if (formation === undefined || oneC === undefined) return null;
+    const ce = formation?.coulombicEfficiency;
+    if (formation === undefined || oneC === undefined || ce === undefined || ce === null)
+      return null;
     return {
       irreversibleMahG: formation.irreversibleCapacity_mAh_per_g,
-      formationCePct: 100 * (formation.coulombicEfficiency ?? 0),
+      formationCePct: 100 * ce,
       oneCDischargeMahG: oneC.notStarted
         ? null
         : (r.cycles[1]?.dischargeCapacity_mAh_per_g ?? null),
@@ -118,12 +122,11 @@ export function runSensitivity(setup: CellSetup): SensitivityResult {
   });
   return {
     baseline: outputs(base),
-    rows: ASSUMED_PARAMETERS.map((p) => ({
-      parameter: `${p.plugin}.${p.name}`,
-      range: p.range,
-      source: p.source,
-      low: outputs(withValue(p, p.range[0])),
-      high: outputs(withValue(p, p.range[1])),
-    })),
+    rows: Object.fromEntries(
+      ASSUMED_PARAMETERS.map((p) => [
+        assumedParameterId(p),
+        { low: outputs(withValue(p, p.range[0])), high: outputs(withValue(p, p.range[1])) },
+      ]),
+    ),
   };
 }
