@@ -30,6 +30,20 @@ const ROLE_WORDS: Readonly<Record<PluginRole, string>> = {
   sideReactions: 'side-reaction',
 };
 
+/** Roles in the order a plugin's declared kinds are matched against them (most specific first). */
+const ROLES_BY_SPECIFICITY: readonly PluginRole[] = [
+  'carbon',
+  'chargeTransfer',
+  'sideReactions',
+  'materials',
+];
+
+/** The role a plugin's declared kinds give it, or undefined when they fit none. */
+export function roleOfKinds(kinds: readonly PluginKind[]): PluginRole | undefined {
+  if (kinds.length === 0) return undefined;
+  return ROLES_BY_SPECIFICITY.find((role) => ROLE_ACCEPTS[role](kinds));
+}
+
 let kindsById: ReadonlyMap<string, readonly PluginKind[]> | undefined;
 
 /** Ids of the first-party plugins that may fill a role. */

@@ -12,6 +12,7 @@ import { EXIT_PLUGIN } from '../cli/exitCodes.js';
 import { runCaptured } from '../cli/runCli.fixtures.js';
 import { pluginForRole } from './composePlugins.js';
 import { pluginFromPackage } from './loadPluginPackage.js';
+import { firstPartySpecs, withPackagePlugins } from './pluginFlags.js';
 
 const project = mkdtempSync(join(tmpdir(), 'solidcell-plugin-project-'));
 afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -52,6 +53,7 @@ installFixture(
   '@acme/solidcell-default',
   `export default { solidcellPlugin: ${echoPlugin(['Morphology']).slice('export const solidcellPlugin = '.length, -1)} };`,
 );
+installFixture('@acme/solidcell-kindless', echoPlugin([]));
 installFixture('@acme/solidcell-broken', 'throw new Error("boom at load");');
 installFixture('@acme/solidcell-cjs-only', 'export {};', {
   exports: { '.': { require: './entry.cjs' } },
@@ -156,5 +158,45 @@ describe('solidcell simulate --config with a plugin package', () => {
     const { code, stderr } = await runCaptured(['simulate', '--config', path]);
     expect(code).toBe(2);
     expect(stderr).toContain('exactly one of "id"');
+  });
+});
+
+describe('--plugin <package>', () => {
+  it('adds a side-reaction package and replaces the carbon with a Morphology package', () => {
+    vi.spyOn(process, 'cwd').mockReturnValue(project);
+    const specs = withPackagePlugins(firstPartySpecs('fiber', true), [
+      '@acme/solidcell-echo',
+      '@acme/solidcell-default',
+    ]);
+    expect(specs).toEqual({
+      materials: { id: 'materials' },
+      chargeTransfer: { id: 'ncm-charge-transfer' },
+      carbon: { package: '@acme/solidcell-default' },
+      sideReactions: [{ id: 'argyrodite-oxidation' }, { package: '@acme/solidcell-echo' }],
+    });
+  });
+
+  it('refuses a package whose plugin declares no kinds', () => {
+    vi.spyOn(process, 'cwd').mockReturnValue(project);
+    const error = thrown(() =>
+      withPackagePlugins(firstPartySpecs('spherical', false), ['@acme/solidcell-kindless']),
+    );
+    expect(error.code).toBe('E_PLUGIN_MISSING_KIND');
+    expect(error.message).toContain('--plugin @acme/solidcell-kindless binds nothing');
+  });
+
+  it.each([
+    [[], '--plugin = "@acme/missing" is not installed'],
+    [
+      ['--config', fileURLToPath(new URL('../../configs/ncm90_sc1.json', import.meta.url))],
+      'npm install @acme/missing',
+    ],
+  ])('ends a missing package with exit code 3 and one line (%#)', async (cell, expected) => {
+    vi.spyOn(process, 'cwd').mockReturnValue(project);
+    const flags = cell.length > 0 ? cell : ['--ncm', '90', '--se', '9', '--carbon', '1'];
+    const { code, stderr } = await runCaptured(['simulate', ...flags, '--plugin', '@acme/missing']);
+    expect(code).toBe(EXIT_PLUGIN);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(expected);
   });
 });
