@@ -11,7 +11,11 @@ const projects = workspaceDirs.flatMap((dir) => {
   if (!existsSync(url)) return [];
   return readdirSync(url, { withFileTypes: true })
     .filter(
-      (entry) => entry.isDirectory() && existsSync(new URL(`${entry.name}/package.json`, url)),
+      (entry) =>
+        entry.isDirectory() &&
+        existsSync(new URL(`${entry.name}/package.json`, url)) &&
+        // The plugin template installs from npm outside the workspace (tooling/consumer-test).
+        `${dir}/${entry.name}` !== 'examples/plugin-template',
     )
     .map((entry) => ({
       extends: true as const,

@@ -53,7 +53,7 @@ if (sourceBin === undefined && workspacePackages().some(isStale)) {
       join(ROOT, 'node_modules/turbo/bin/turbo'),
       'run',
       'build',
-      '--filter=@solidcell/reference-cell...',
+      '--filter=@solidcell/cli...',
       '--output-logs=errors-only',
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 },

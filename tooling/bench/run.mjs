@@ -89,7 +89,7 @@ step('package benchmarks', bin('turbo'), ['run', 'bench', '--concurrency=1']);
 step('build the CLI', bin('turbo'), [
   'run',
   'build',
-  '--filter=@solidcell/reference-cell...',
+  '--filter=@solidcell/cli...',
   '--output-logs=errors-only',
 ]);
 const ageingSeconds = timeAgeingCycles();

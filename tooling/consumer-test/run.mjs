@@ -1,11 +1,13 @@
 // Consumer test: packs every publishable package, installs the tarballs with plain npm in a
 // project outside the workspace and checks that they work there — an ESM script, a CJS script,
 // a TypeScript consumer under `nodenext` and `bundler` resolution, and a Vite browser bundle that
-// must not pull in any Node built-in. Also runs publint and attw on every package.
+// must not pull in any Node built-in. Also runs publint and attw on every package; then the
+// plugin template and the packed CLI (pluginTemplate.mjs).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { testPluginTemplateAndCli } from './pluginTemplate.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -96,6 +98,18 @@ try {
   run(projectBin('tsc'), ['-p', 'tsconfig.nodenext.json'], project);
   run(projectBin('tsc'), ['-p', 'tsconfig.bundler.json'], project);
   run(projectBin('vite'), ['build', '--logLevel', 'warn'], project);
+  if (only === undefined) {
+    const packCli = (destination) =>
+      run(
+        pnpm[0],
+        [...pnpm[1], 'pack', '--pack-destination', destination],
+        join(root, 'apps/reference-cell'),
+        {
+          capture: true,
+        },
+      );
+    testPluginTemplateAndCli(run, root, work, tarballs, packCli);
+  }
   console.log('consumer test: 1 passed, 0 failed');
 } catch (error) {
   failed = true;

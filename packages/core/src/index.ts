@@ -56,6 +56,12 @@ export {
   type PluginKind,
   type SolidCellPlugin,
 } from './container/definePlugin.js';
+export {
+  definePluginPackage,
+  PLUGIN_PACKAGE_EXPORT,
+  SOLIDCELL_PLUGIN_API_VERSION,
+  type SolidCellPluginPackage,
+} from './container/pluginPackage.js';
 export { SERVICE_IDENTIFIERS } from './container/serviceIdentifiers.js';
 export { ChargeTransfer, type InterfaceConditions } from './contracts/ChargeTransfer.js';
 export {

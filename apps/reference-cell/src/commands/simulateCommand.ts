@@ -3,6 +3,7 @@
 // table, settings echo and CSV output.
 import { cyclesToCsv, simulateExperiment, toCsv } from '@solidcell/cell';
 import {
+  createCell,
   fromCelsius,
   fromMilliampHoursPerSquareCm,
   invalidInput,
@@ -20,6 +21,7 @@ import {
   protocolFromConfig,
   type ResolvedProtocol,
 } from '../config/namedProtocols.js';
+import { firstPartySpecs, withPackagePlugins } from '../config/pluginFlags.js';
 import { prepareOutputFolder } from '../io/prepareOutputFolder.js';
 import { writeFileSet } from '../io/writeFileSet.js';
 import { type CellSetup, cellModelConfig, cellPlugins } from '../studies/cellSetup.js';
@@ -30,6 +32,7 @@ import { parseCarbonType, withCarbonTypeOption } from './carbonTypeOption.js';
 
 interface SimulateFlags {
   readonly config?: string;
+  readonly plugin: string[];
   readonly ncm?: string;
   readonly se?: string;
   readonly carbon?: string;
@@ -92,6 +95,23 @@ function setupFromFlags(flags: SimulateFlags): CellSetup {
   };
 }
 
+/**
+ * A flag-described setup with the `--plugin` packages composed in; the carbon shape then comes
+ * from the composed Morphology.
+ */
+function withFlagPlugins(setup: CellSetup, packages: readonly string[]): CellSetup {
+  if (packages.length === 0) return setup;
+  const plugins = withPackagePlugins(
+    firstPartySpecs(setup.carbonShape, setup.sideReactions),
+    packages,
+  );
+  const withPlugins = { ...setup, plugins, sideReactions: plugins.sideReactions.length > 0 };
+  const morphology = createCell(cellPlugins(withPlugins)).morphologies[0];
+  return morphology === undefined
+    ? withPlugins
+    : { ...withPlugins, carbonShape: morphology.carbonShape };
+}
+
 function cyclingFromFlags(flags: SimulateFlags) {
   const cycles = parseBoundedOption('--cycles', flags.cycles, {
     min: 1,
@@ -132,7 +152,11 @@ function fromConfigFile(
       );
     }
   }
-  const config = loadCellConfig(path);
+  const loaded = loadCellConfig(path);
+  const config =
+    flags.plugin.length === 0
+      ? loaded
+      : { ...loaded, plugins: withPackagePlugins(loaded.plugins, flags.plugin) };
   const voxel = config.microstructure.descriptors === 'voxel';
   const setup = withConfigFile(path, () =>
     runWithProgress(`microstructure ${config.microstructure.voxels}³`, !voxel, (onProgress) =>
@@ -172,7 +196,11 @@ export function runSimulate(
     protocol: resolvedProtocol,
     cellId,
   } = flags.config === undefined
-    ? { setup: setupFromFlags(flags), protocol: protocolFromFlags(flags), cellId: undefined }
+    ? {
+        setup: withFlagPlugins(setupFromFlags(flags), flags.plugin),
+        protocol: protocolFromFlags(flags),
+        cellId: undefined,
+      }
     : fromConfigFile(flags.config, flags, given);
   const { name, protocol } = resolvedProtocol;
   const config = cellModelConfig(setup);
@@ -295,6 +323,12 @@ export function registerSimulateCommand(program: Command, output: CommandOutput)
       '3',
     )
     .option('--side-reactions <on|off>', 'argyrodite oxidation on or off', 'on')
+    .option(
+      '--plugin <package>',
+      'compose the plugin of an npm package installed in this folder’s project, in the role its kinds give (repeatable)',
+      (name: string, previous: string[]) => [...previous, name],
+      [] as string[],
+    )
     .option('--out <dir>', 'write timeseries.csv, cycles.csv and settings.json here')
     .option('--json', 'print one JSON document on stdout')
     .action((flags: SimulateFlags, command: Command) =>

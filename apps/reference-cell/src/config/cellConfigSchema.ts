@@ -24,14 +24,22 @@ const pluginOptions = z.record(z.string(), z.unknown(), {
   error: 'an object of plugin options (see the plugin’s README)',
 });
 
-/** A plugin named by id, with the options its factory validates. */
-const pluginSpec = z.strictObject(
-  {
-    id: z.string({ error: 'a plugin id (a string)' }),
-    options: pluginOptions.optional(),
-  },
-  { error: 'an object {"id": "...", "options": {...}}' },
-);
+/**
+ * A plugin named by first-party id or by the npm package that provides it (installed in the
+ * user's project), with the options its factory validates.
+ */
+const pluginSpec = z
+  .strictObject(
+    {
+      id: z.string({ error: 'a first-party plugin id (a string)' }).optional(),
+      package: z.string({ error: 'an npm package name (a string)' }).min(1).optional(),
+      options: pluginOptions.optional(),
+    },
+    { error: 'an object {"id": "...", "options": {...}} or {"package": "...", "options": {...}}' },
+  )
+  .refine((spec) => (spec.id === undefined) !== (spec.package === undefined), {
+    error: 'exactly one of "id" (a first-party plugin) or "package" (an installed npm package)',
+  });
 
 const pluginsSchema = z.strictObject(
   {
@@ -79,7 +87,8 @@ const protocolSchema = z.union(
  * (`ncm`, `se`, `carbon`, optional `binder`; sum 100); `porosity` (volume fraction);
  * `arealCapacity_mAh_per_cm2` (defines thickness and 1C); `temperature_C`; `plugins`
  * (`materials`, optional `chargeTransfer`, `carbon`, `sideReactions` list — each
- * `{"id", "options"}`, options as the plugin's factory takes them, SI); `counterElectrode`
+ * `{"id", "options"}` or `{"package", "options"}` for a plugin package installed in the working
+ * folder's project), options as the plugin's factory takes them, SI); `counterElectrode`
  * (`materialId` of a counter-electrode material bound by the materials plugin);
  * `microstructure` (`voxels` per edge, `voxelSize_um`, `seed`, `descriptors`
  * `"estimated"` | `"voxel"`); `protocol` (a paper protocol name, `{"name", "cRate", "cycles"}`,
@@ -108,7 +117,7 @@ export const cellConfigSchema = z.strictObject({
 export type CellConfigInput = z.input<typeof cellConfigSchema>;
 /** A validated cell configuration (defaults filled in). */
 export type CellConfig = z.output<typeof cellConfigSchema>;
-/** One plugin of a configuration: id and options. */
+/** One plugin of a configuration: first-party id or package name, and options. */
 export type PluginSpec = z.output<typeof pluginSpec>;
 /** The plugins of a configuration, by role. */
 export type CellPluginSpecs = CellConfig['plugins'];
