@@ -1,4 +1,4 @@
-// Written by `pnpm --filter @solidcell/reference-cell calibrate` (calibration/runCalibration.ts):
+// Written by `pnpm --filter @solidcell/cli calibrate` (calibration/runCalibration.ts):
 // the parameters fitted to model.md §4 target 3 on the reproduction's own electrodes (voxel
 // descriptors, ionic law and cell settings of `solidcell reproduce`, 64³ voxels, seed 1). Do not
 // edit by hand.

@@ -1,6 +1,6 @@
 // Re-runs the calibration of model.md §4 on the reproduction's own electrodes and writes the fitted
 // values to calibratedParameters.ts (atomically). Usage, from the repository root:
-//   pnpm --filter @solidcell/reference-cell calibrate [--quick]
+//   pnpm --filter @solidcell/cli calibrate [--quick]
 // Deterministic: the microstructures use the reproduction's seed; the fits are bisections.
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '@solidcell/microstructure/node';
@@ -14,7 +14,7 @@ export function calibratedParametersSource(
   carbonReactionZoneCharge_C_per_m2: number,
   settingsLabel: string,
 ): string {
-  return `// Written by \`pnpm --filter @solidcell/reference-cell calibrate\` (calibration/runCalibration.ts):
+  return `// Written by \`pnpm --filter @solidcell/cli calibrate\` (calibration/runCalibration.ts):
 // the parameters fitted to model.md §4 target 3 on the reproduction's own electrodes (voxel
 // descriptors, ionic law and cell settings of \`solidcell reproduce\`, ${settingsLabel}). Do not
 // edit by hand.
