@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fromCelsius, isSolidCellError, type SolidCellError } from '@solidcell/core';
+import { fromCelsius } from '@solidcell/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT_INVALID_INPUT, EXIT_PLUGIN } from '../cli/exitCodes.js';
 import { runCaptured } from '../cli/runCli.fixtures.js';
@@ -11,6 +11,7 @@ import { PAPER_SETTINGS } from '../studies/paperSettings.js';
 import { cellSetupFromConfig } from './cellSetupFromConfig.js';
 import { loadCellConfig } from './loadCellConfig.js';
 import { paperCellConfig } from './paperCellConfigs.js';
+import { thrown } from './thrownError.fixtures.js';
 
 const CONFIGS = fileURLToPath(new URL('../../configs/', import.meta.url));
 const shipped = (id: string): Record<string, unknown> =>
@@ -37,16 +38,6 @@ function variant(edits: Readonly<Record<string, unknown>>): string {
   const path = join(tmp, `variant${++written}.json`);
   writeFileSync(path, JSON.stringify(config));
   return path;
-}
-
-function thrown(body: () => unknown): SolidCellError {
-  try {
-    body();
-  } catch (error) {
-    if (isSolidCellError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SolidCellError');
 }
 
 describe('cell configuration files', () => {

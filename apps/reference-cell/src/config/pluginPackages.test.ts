@@ -2,17 +2,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  isSolidCellError,
-  SOLIDCELL_PLUGIN_API_VERSION,
-  type SolidCellError,
-} from '@solidcell/core';
+import { SOLIDCELL_PLUGIN_API_VERSION } from '@solidcell/core';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { EXIT_PLUGIN } from '../cli/exitCodes.js';
 import { runCaptured } from '../cli/runCli.fixtures.js';
 import { pluginForRole } from './composePlugins.js';
 import { pluginFromPackage } from './loadPluginPackage.js';
 import { firstPartySpecs, withPackagePlugins } from './pluginFlags.js';
+import { thrown } from './thrownError.fixtures.js';
 
 const project = mkdtempSync(join(tmpdir(), 'solidcell-plugin-project-'));
 afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -58,16 +55,6 @@ installFixture('@acme/solidcell-broken', 'throw new Error("boom at load");');
 installFixture('@acme/solidcell-cjs-only', 'export {};', {
   exports: { '.': { require: './entry.cjs' } },
 });
-
-function thrown(body: () => unknown): SolidCellError {
-  try {
-    body();
-  } catch (error) {
-    if (isSolidCellError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a SolidCellError');
-}
 
 describe('pluginFromPackage', () => {
   it('loads the ES-module entry of an installed package and passes the options to createPlugin', () => {
