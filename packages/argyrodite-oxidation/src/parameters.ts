@@ -63,7 +63,11 @@ export interface ArgyroditeOxidationParameters {
   readonly seDensity_kg_per_m3: number;
   /**
    * β_p, fraction of the product volume formed on carbon that blocks SE pathways on top of the
-   * SE consumed (–); parameters.md §8.1 "reduce φ_SE,eff by the product volume"; default 1.
+   * SE consumed (–). Assumption, range 0–1: the products (V_m,int/n = 1.5e-5 m³/mol e⁻) are
+   * smaller than the SE they replace (F/(ρ_SE q_ox,SE) = 2.9e-5 m³/mol e⁻ at 499 mAh/g),
+   * so they form inside the consumed SE volume, which already leaves the pathways (parameters.md
+   * §8.1 "reduce φ_SE,eff by the product volume formed in the SE domain"): default 0; 1 counts
+   * them again, as if pushed into neighbouring pathways.
    */
   readonly productBlockingFactor: number;
 }
@@ -122,7 +126,7 @@ export const DEFAULT_ARGYRODITE_OXIDATION_PARAMETERS: ArgyroditeOxidationParamet
   productMolarVolumePerElectron_m3_per_mol: 1.5e-5,
   seSpecificOxidationCharge_C_per_kg: Q_OX_SE_C_per_kg,
   seDensity_kg_per_m3: 1860,
-  productBlockingFactor: 1,
+  productBlockingFactor: 0,
 };
 
 /** Validation schema of the overrides: physical bounds (wider than the recommended ranges). */

@@ -51,7 +51,7 @@ export function reproductionCalibrationElectrodes(
   const descriptors = Object.fromEntries(
     Object.entries(microstructure).map(([id, m]) => [
       id,
-      cellDescriptors(m.result, m.electronicSamples),
+      cellDescriptors(m.result, m.electronicSamples, m.ionicConductivityRatio),
     ]),
   );
   const tasks = cellTasks(

@@ -5,7 +5,10 @@ import {
   type ProgressCallback,
 } from '@solidcell/core';
 import { computeMicrostructure } from '../studies/computeMicrostructure.js';
-import { electronicConductivitySamples } from '../studies/electronicConductivitySamples.js';
+import {
+  electronicConductivitySamples,
+  ionicConductivityRatio,
+} from '../studies/electronicConductivitySamples.js';
 import { runCarbonCv } from '../studies/runCarbonCv.js';
 import { runCycling } from '../studies/runCycling.js';
 import { runFormation } from '../studies/runFormation.js';
@@ -21,6 +24,8 @@ import type { ExperimentTask } from './studyPlan.js';
 export interface MicrostructureTaskResult {
   readonly result: ReturnType<typeof computeMicrostructure>['result'];
   readonly electronicSamples: readonly ElectronicConductivitySample[];
+  /** σ_ion,eff / σ_SE of the structure's ionic solves (–), the cell's as-built ionic network. */
+  readonly ionicConductivityRatio: number;
   readonly slice: {
     readonly width: number;
     readonly height: number;
@@ -57,6 +62,7 @@ export function runExperiment(
       return {
         result: study.result,
         electronicSamples: electronicConductivitySamples(study, task.input.temperature_K),
+        ionicConductivityRatio: ionicConductivityRatio(study),
         slice: midSlice(study),
       } satisfies MicrostructureTaskResult;
     }

@@ -61,7 +61,7 @@ export interface RunStudyOptions {
 }
 
 // Bump when a result format changes, so old cache entries are not reused.
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 const WORKER_URL = new URL('./experimentWorker.js', import.meta.url);
 
@@ -203,8 +203,8 @@ async function runStages(
   );
   const ionicLaw = fitIonicLaw(microstructure, seConductivity_S_per_m);
   const descriptors: Record<string, MicrostructureDescriptors> = {};
-  for (const [series, { result, electronicSamples }] of Object.entries(microstructure)) {
-    descriptors[series] = cellDescriptors(result, electronicSamples);
+  for (const [series, m] of Object.entries(microstructure)) {
+    descriptors[series] = cellDescriptors(m.result, m.electronicSamples, m.ionicConductivityRatio);
   }
   const stage2 = cellTasks(
     settings,

@@ -62,12 +62,22 @@ export function electronicConductivitySamples(
   return samples;
 }
 
-/** The descriptors a cell uses from a study result plus its electronic samples. */
+/** σ_ion,eff / σ_SE of a studied structure: its ionic voxel solves, mean over the solved axes. */
+export function ionicConductivityRatio(study: MicrostructureStudy): number {
+  return (
+    mean(Object.values(study.result.conductivitySPerM.ionic)) /
+    study.phaseConductivity_S_per_m.ionic.se
+  );
+}
+
+/** The descriptors a cell uses from a study result, its electronic samples and ionic ratio. */
 export function cellDescriptors(
   result: MicrostructureStudy['result'],
   samples: readonly ElectronicConductivitySample[],
+  ionicRatio: number,
 ): MicrostructureDescriptors {
   return {
+    ionicConductivityRatio: ionicRatio,
     volumeFractions: result.volumeFractions,
     interfaceAreaPerVolume_m2_per_m3: result.interfaceAreaPerVolumeM2PerM3,
     threePhaseNcmAreaPerVolume_m2_per_m3: result.threePhaseNcmAreaPerVolumeM2PerM3,

@@ -45,6 +45,18 @@ export const ASSUMED_PARAMETERS: readonly AssumedParameter[] = [
   },
   {
     plugin: 'oxidation',
+    name: 'productBlockingFactor',
+    range: [0, 1],
+    source: 'assumption (argyrodite-oxidation; parameters.md §8.1)',
+  },
+  {
+    plugin: 'oxidation',
+    name: 'productMolarVolumePerElectron_m3_per_mol',
+    range: [1e-5, 3e-5],
+    source: 'parameters.md §8.1',
+  },
+  {
+    plugin: 'oxidation',
     name: 'intermediateDecayRate_per_s',
     range: [1e-5, 1e-3],
     source: 'assumption (argyrodite-oxidation)',

@@ -22,6 +22,7 @@ import {
 } from '../testing/cell.fixtures.js';
 import { CellModel } from './CellModel.js';
 import { cellPhysicsFromComponents } from './cellPhysicsFromComponents.js';
+import { estimateDescriptors } from './estimateDescriptors.js';
 
 describe('CellModel', () => {
   it('has an analytic banded Jacobian equal to finite differences (relative 1e-4, side reaction on)', () => {
@@ -140,6 +141,58 @@ describe('CellModel', () => {
     // Fixture transport: σ ∝ φ_SE³; the table interpolates linearly between 41 samples.
     expect(model.sigmaIon[0]! / fresh).toBeCloseTo(((se0 - 0.05) / se0) ** 3, 3);
     expect(model.meanSeFraction()).toBeCloseTo(se0 - 0.05, 12);
+  });
+
+  it('starts from the measured σ_ion/σ_SE and lets the transport law set only its fall with SE lost', () => {
+    const reaction = fixtureSideReaction({ rate_A_per_m2: 0, seLossPerCharge: 0.01 });
+    const descriptors = {
+      ...estimateDescriptors(FIXTURE_FRACTIONS, 5e-6, 0.3),
+      ionicConductivityRatio: 0.004,
+    };
+    const model = new CellModel(
+      fixtureConfig({
+        physics: fixturePhysics({ sideReactions: [reaction] }),
+        electrode: {
+          volumeFractions: FIXTURE_FRACTIONS,
+          arealCapacity_C_per_m2: 72_000,
+          microstructure: {
+            morphologyId: 'fixture',
+            carbonShape: 'spherical',
+            seed: 0,
+            targetVolumeFractions: FIXTURE_FRACTIONS,
+            descriptors,
+          },
+        },
+      }),
+    );
+    const y = new Float64Array(model.size);
+    model.initialState(y);
+    const r = new Float64Array(model.size);
+    model.evaluate(y, 0, r, null);
+    const sigmaSe = fixtureElectrolyte().ionicConductivity_S_per_m({ temperature_K: 298.15 });
+    expect(model.sigmaIon[0]! / sigmaSe).toBeCloseTo(0.004, 10);
+    for (let e = 0; e < model.ne; e++) y[model.nodeOffset(e) + 4 + model.nr] = 5; // 0.05 lost
+    model.evaluate(y, 0, r, null);
+    const se0 = FIXTURE_FRACTIONS.se;
+    expect(model.sigmaIon[0]! / sigmaSe / 0.004).toBeCloseTo(((se0 - 0.05) / se0) ** 3, 3);
+    expect(
+      () =>
+        new CellModel(
+          fixtureConfig({
+            electrode: {
+              volumeFractions: FIXTURE_FRACTIONS,
+              arealCapacity_C_per_m2: 72_000,
+              microstructure: {
+                morphologyId: 'fixture',
+                carbonShape: 'spherical',
+                seed: 0,
+                targetVolumeFractions: FIXTURE_FRACTIONS,
+                descriptors: { ...descriptors, ionicConductivityRatio: 2 },
+              },
+            },
+          }),
+        ),
+    ).toThrow(/descriptors.ionicConductivityRatio/);
   });
 
   it('a film resistance of 0.01 Ω m² raises the 1C charge voltage by about j·R_f', () => {

@@ -333,14 +333,26 @@ export class CellModel {
       binder: 0,
       pore: 0,
     };
-    this.ionTable = new ConductivityTable(0, fractions.se * 0.999, 41, (lost) => {
-      const r = physics.transport.effectiveConductivity({
+    const transportIonic = (lost: number) =>
+      physics.transport.effectiveConductivity({
         microstructure: withSeLost(lost),
         path: 'ionic',
         phaseConductivity_S_per_m: ionicPhases,
-      });
-      return Math.max(r.conductivity_S_per_m, 1e-12);
-    });
+      }).conductivity_S_per_m;
+    // σ_ion,eff(SE lost): the electrode's own voxel result when measured (model.md §3), scaled by
+    // the Transport law's relative change as SE is lost; the law alone otherwise.
+    const measuredIonic = this.descriptors.ionicConductivityRatio;
+    if (measuredIonic !== undefined && !(measuredIonic > 0 && measuredIonic <= 1)) {
+      invalidInput('descriptors.ionicConductivityRatio', measuredIonic, 'a ratio 0 < x ≤ 1');
+    }
+    const asBuiltIonic = transportIonic(0);
+    const ionicScale =
+      measuredIonic !== undefined && asBuiltIonic > 0
+        ? (measuredIonic * seIonic) / asBuiltIonic
+        : 1;
+    this.ionTable = new ConductivityTable(0, fractions.se * 0.999, 41, (lost) =>
+      Math.max(ionicScale * transportIonic(lost), 1e-12),
+    );
     const carbonSigma = physics.carbon?.electronicConductivity_S_per_m({ temperature_K: T }) ?? 0;
     const seSigma = physics.electrolyte.electronicConductivity_S_per_m({ temperature_K: T });
     const ncmSigma = (x: number) =>

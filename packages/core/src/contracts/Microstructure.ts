@@ -91,6 +91,12 @@ export interface MicrostructureDescriptors {
    * solves instead of a closed form. Optional: absent for estimated descriptors.
    */
   readonly electronicConductivitySamples?: readonly ElectronicConductivitySample[];
+  /**
+   * σ_ion,eff / σ_SE of this structure's own voxel solves (mean over the solved axes, –), so a cell
+   * starts from the electrode's measured ionic network rather than a law fitted across electrodes.
+   * Optional: absent for estimated descriptors.
+   */
+  readonly ionicConductivityRatio?: number;
 }
 
 /** One voxel solve of the electronic network at a given NCM conductivity. */
