@@ -48,9 +48,10 @@ const ELECTRODE_POTENTIAL_MIN_V = -1;
 const ELECTRODE_POTENTIAL_MAX_V = 7;
 /**
  * r₀ of the C¹ switch-on r²/(r + r₀) of contact loss at the delithiation rate r = −dx̄/dt (1/s):
- * 1e-7 1/s ≈ C/2000 (numerical); it lowers the loss by r₀/r, 0.25 % at 0.2C, 1 % at C/20.
+ * 1e-6 1/s ≈ C/200 (numerical); it lowers the loss by ≈ r₀/r: 1 % at 0.5C, 2.5 % at 0.2C. 1e-7
+ * still let Newton collapse at the end of a dry-CF discharge at k_ε = 0.2 (cycle 42).
  */
-const CONTACT_LOSS_RATE_SMOOTHING_PER_S = 1e-7;
+const CONTACT_LOSS_RATE_SMOOTHING_PER_S = 1e-6;
 
 function positive(field: string, value: number | undefined, fallback: number): number {
   const v = value ?? fallback;
