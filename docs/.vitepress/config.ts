@@ -65,6 +65,7 @@ export default defineConfig({
             { text: 'M3 Effective transport', link: '/concepts/transport' },
             { text: 'M4 Charge transfer', link: '/concepts/charge-transfer' },
             { text: 'M5–M7 Coupled side reactions', link: '/concepts/side-reactions' },
+            { text: 'M7 Contact-loss ageing', link: '/concepts/ageing' },
             { text: 'Experiments', link: '/concepts/experiments' },
             { text: 'Results', link: '/concepts/results' },
           ],

@@ -44,6 +44,15 @@ export {
 export { CellModel, type ControlMode } from './model/CellModel.js';
 export { ConductivityTable } from './model/ConductivityTable.js';
 export { cellPhysicsFromComponents } from './model/cellPhysicsFromComponents.js';
+export {
+  ContactLossLaw,
+  type ContactLossParameterOverrides,
+  type ContactLossParameters,
+  type ContactLossStructure,
+  contactLossStructure,
+  DEFAULT_CONTACT_LOSS_PARAMETERS,
+  resolveContactLossParameters,
+} from './model/contactLoss.js';
 export { ElectronicConductivityLaw } from './model/electronicConductivityLaw.js';
 export { estimateDescriptors } from './model/estimateDescriptors.js';
 export { KirchhoffTable } from './model/KirchhoffTable.js';

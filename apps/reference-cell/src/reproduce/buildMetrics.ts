@@ -21,8 +21,15 @@ export const BUDGET_ITEMS: readonly (readonly [keyof MechanismBudget, string, st
   [
     'strandedLithiumMahG',
     'mAh/g',
-    'Li missing from the NCM at the end that no side reaction explains (polarisation)',
+    'Li missing from the connected NCM that no side reaction explains (polarisation)',
   ],
+  ['lithiumInIsolatedNcmMahG', 'mAh/g', 'Li held in NCM isolated by contact loss at the end'],
+  [
+    'contactLossCapacityMahG',
+    'mAh/g',
+    'capacity lost to contact loss (lithiation window of the isolated NCM)',
+  ],
+  ['contactLostPct', '%', 'NCM|SE contact lost by NCM volume change, node mean at the end'],
   ['filmResistance_ohm_m2', 'Ω m²', 'mean interphase film resistance on NCM at the end'],
   [
     'seConsumedPct',

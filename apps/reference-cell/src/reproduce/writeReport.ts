@@ -64,15 +64,15 @@ function sensitivityTable(study: StudyResults): string[] {
     const cells = (o: SensitivityOutputs | null) =>
       o === null
         ? 'did not run'
-        : `${fmt(o.irreversibleMahG)} / ${fmt(o.formationCePct)} / ${o.oneCDischargeMahG === null ? '1C did not start' : fmt(o.oneCDischargeMahG)}`;
+        : `${fmt(o.irreversibleMahG)} / ${fmt(o.formationCePct)} / ${o.oneCDischargeMahG === null ? '1C did not start' : fmt(o.oneCDischargeMahG)} / ${fmt(o.contactLostPct, 2)}`;
     return [
       `## Sensitivity to the assumption-grade parameters (${id}, coarse mesh)`,
       '',
-      'Each parameter at the low / high end of its literature range, the others at their defaults; outputs: formation irreversible capacity (mAh/g), formation CE (%), 1C discharge after a 0.1C charge (mAh/g).',
+      'Each parameter at the low / high end of its literature range, the others at their defaults; outputs: formation irreversible capacity (mAh/g), formation CE (%), 1C discharge after a 0.1C charge (mAh/g), NCM|SE contact lost by the end (%).',
       '',
       `Baseline: ${cells(result.baseline)}`,
       '',
-      '| parameter | range | source | low: irr. / CE / 1C | high: irr. / CE / 1C |',
+      '| parameter | range | source | low: irr. / CE / 1C / contact lost | high: irr. / CE / 1C / contact lost |',
       '|---|---|---|---|---|',
       ...ASSUMED_PARAMETERS.map((p) => {
         const row = result.rows[assumedParameterId(p)];

@@ -56,6 +56,8 @@ export interface CellSetup {
 export interface CellParameterOverrides {
   readonly ncm?: Readonly<Record<string, number>> | undefined;
   readonly oxidation?: Readonly<Record<string, number>> | undefined;
+  /** Contact-loss ageing (model.md M7) parameters of the cell (`@solidcell/cell` contactLoss). */
+  readonly contactLoss?: Readonly<Record<string, number>> | undefined;
 }
 
 /** The plugins of a cell setup, in composition order. */
@@ -111,6 +113,8 @@ export function cellModelConfig(setup: CellSetup): CellModelConfig {
       ...(microstructure ? { microstructure } : {}),
     },
     temperature_K: setup.temperature_K,
+    // NCM|SE contact loss from the NCM's volume change (model.md M7), in every cell.
+    contactLoss: { ...setup.parameterOverrides?.contactLoss },
     ...(setup.counterElectrode ? { counterElectrode: setup.counterElectrode } : {}),
     ...(setup.coarse
       ? { mesh: { electrodeNodes: 10, particleShells: 10 }, solver: { relativeTolerance: 3e-4 } }

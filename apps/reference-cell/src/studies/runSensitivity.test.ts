@@ -19,5 +19,8 @@ describe('runSensitivity', () => {
     expect(Math.abs(qStar.high!.irreversibleMahG - qStar.low!.irreversibleMahG)).toBeGreaterThan(
       0.1,
     );
+    // The contact-loss scale k_ε moves the contact lost over the two charges about 20-fold.
+    const loss = result.rows['contactLoss.contactLossPerVolumetricStrain']!;
+    expect(loss.high!.contactLostPct).toBeGreaterThan(10 * loss.low!.contactLostPct);
   }, 120_000);
 });

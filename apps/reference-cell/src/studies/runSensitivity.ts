@@ -1,10 +1,11 @@
 // Sensitivity of the headline outputs to the assumption-grade parameters (issue 17 item 10): each
 // parameter at both ends of its literature range, the others at their defaults, on a reduced set
-// (90/7/3 wt% SC, coarse mesh: formation, 0.1C charge, 1C discharge).
-import { simulateExperiment } from '@solidcell/cell';
+// (90/7/3 wt% SC, coarse mesh: formation, 0.1C charge, 1C discharge; NCM|SE contact lost).
+import { createCellModel, simulateExperiment } from '@solidcell/cell';
 import { isSolidCellError } from '@solidcell/core';
 import type { CellParameterOverrides, CellSetup } from './cellSetup.js';
 import { cellModelConfig } from './cellSetup.js';
+import { mechanismBudget } from './mechanismBudget.js';
 import { PAPER_SETTINGS } from './paperSettings.js';
 import { FORMATION_PROTOCOL } from './runFormation.js';
 
@@ -67,6 +68,36 @@ export const ASSUMED_PARAMETERS: readonly AssumedParameter[] = [
     range: [1e-9, 1e-5],
     source: 'assumption (argyrodite-oxidation)',
   },
+  {
+    plugin: 'contactLoss',
+    name: 'contactLossPerVolumetricStrain',
+    range: [0.01, 0.2],
+    source: 'assumption (cell contactLoss; Koerver 2017, Shi 2020)',
+  },
+  {
+    plugin: 'contactLoss',
+    name: 'gapClosingPressure_Pa',
+    range: [10e6, 200e6],
+    source: 'assumption (cell contactLoss)',
+  },
+  {
+    plugin: 'contactLoss',
+    name: 'consumedSeSusceptibility',
+    range: [1, 10],
+    source: 'assumption (cell contactLoss)',
+  },
+  {
+    plugin: 'contactLoss',
+    name: 'carbonInSeSusceptibility',
+    range: [1, 20],
+    source: 'assumption (cell contactLoss)',
+  },
+  {
+    plugin: 'contactLoss',
+    name: 'isolatedShareOfLoss',
+    range: [0.2, 1],
+    source: 'assumption (cell contactLoss)',
+  },
 ];
 
 /** Headline outputs of the reduced set (mAh/g, %). */
@@ -75,6 +106,8 @@ export interface SensitivityOutputs {
   readonly formationCePct: number;
   /** Null when the 1C discharge could not start (e.g. IR drop beyond the cut-off). */
   readonly oneCDischargeMahG: number | null;
+  /** NCM|SE contact lost by the end (node mean, % of the initial contact; model.md M7). */
+  readonly contactLostPct: number;
 }
 
 /** One parameter at both range ends (numbers only: the result is cached as study data). */
@@ -102,7 +135,8 @@ const PROTOCOL = [
 
 function outputs(setup: CellSetup): SensitivityOutputs | null {
   try {
-    const r = simulateExperiment(cellModelConfig(setup), PROTOCOL, { recordEvery: 100 });
+    const model = createCellModel(cellModelConfig(setup));
+    const r = simulateExperiment(model, PROTOCOL, { recordEvery: 100 });
     const formation = r.cycles[0];
     const oneC = r.steps[PROTOCOL.length - 1];
     const ce = formation?.coulombicEfficiency;
@@ -114,6 +148,7 @@ function outputs(setup: CellSetup): SensitivityOutputs | null {
       oneCDischargeMahG: oneC.notStarted
         ? null
         : (r.cycles[1]?.dischargeCapacity_mAh_per_g ?? null),
+      contactLostPct: mechanismBudget(model, r).contactLostPct,
     };
   } catch (error) {
     // A solver/input failure is reported as missing (null), never as numbers; bugs propagate.

@@ -9,6 +9,7 @@ import type {
   SideReaction,
   Transport,
 } from '@solidcell/core';
+import type { ContactLossParameterOverrides } from './contactLoss.js';
 
 /**
  * The physics a cell is built from: every entry is a core contract, so any plugin works.
@@ -131,6 +132,12 @@ export interface CellModelConfig {
   readonly electrodeArea_m2?: number;
   readonly mesh?: CellMeshConfig;
   readonly solver?: CellSolverConfig;
+  /**
+   * Contact-loss ageing (model.md M7, `contactLoss.ts`): when given (`{}` for the defaults), every
+   * electrode node carries the lost NCM|SE contact fraction and the Li held in isolated NCM.
+   * @defaultValue absent: no contact loss.
+   */
+  readonly contactLoss?: ContactLossParameterOverrides;
 }
 
 /** Defaults of the optional settings (SI). */

@@ -20,6 +20,11 @@ import {
   type CellSolverConfig,
 } from './CellConfig.js';
 import { ConductivityTable } from './ConductivityTable.js';
+import {
+  ContactLossLaw,
+  contactLossStructure,
+  resolveContactLossParameters,
+} from './contactLoss.js';
 import { ElectronicConductivityLaw } from './electronicConductivityLaw.js';
 import { estimateDescriptors } from './estimateDescriptors.js';
 import { KirchhoffTable } from './KirchhoffTable.js';
@@ -41,6 +46,12 @@ const SITE_BLOCKING = 1e-6;
 /** Range of φ_s − φ_e (V vs Li) passed to side reactions while Newton iterates. */
 const ELECTRODE_POTENTIAL_MIN_V = -1;
 const ELECTRODE_POTENTIAL_MAX_V = 7;
+/**
+ * r₀ of the C¹ switch-on r²/(r + r₀) of contact loss at the delithiation rate r = −dx̄/dt (1/s):
+ * 1e-6 1/s ≈ C/200 (numerical); it lowers the loss by ≈ r₀/r: 1 % at 0.5C, 2.5 % at 0.2C. 1e-7
+ * still let Newton collapse at the end of a dry-CF discharge at k_ε = 0.2 (cycle 42).
+ */
+const CONTACT_LOSS_RATE_SMOOTHING_PER_S = 1e-6;
 
 function positive(field: string, value: number | undefined, fallback: number): number {
   const v = value ?? fallback;
@@ -120,6 +131,12 @@ export class CellModel {
   public readonly nr: number;
   /** Side-reaction states per electrode node. */
   public readonly nq: number;
+  /**
+   * Contact-loss law (model.md M7) when configured; its two states per node follow the side
+   * states: ℓ, the lost fraction of the initial NCM|SE contact, and u, the Li held in isolated
+   * NCM as a fraction of the node's NCM sites (u = ∫ x̄ dι).
+   */
+  public readonly contactLoss: ContactLossLaw | undefined;
   /** Block size per electrode node. */
   public readonly block: number;
   /** Total number of unknowns. */
@@ -175,6 +192,11 @@ export class CellModel {
   public readonly filmResistance: Float64Array;
   /** SE volume fraction lost per node at the last evaluation (–). */
   public readonly seLost: Float64Array;
+  /** Remaining share of the initial NCM|SE contact per node at the last evaluation (–). */
+  public readonly activeContact: Float64Array;
+  private readonly activeSurfaceFraction: Float64Array; // f_s (1 − ℓ)/(1 − ι) per node
+  private readonly contactRates: Float64Array; // ne × 2: dℓ/dt, du/dt
+  private readonly contactRateSlopes: Float64Array; // ne × 4: ∂(dℓ/dt, du/dt)/∂(j, ℓ)
   private readonly dSideDE: Float64Array;
   private readonly dSideDq: Float64Array; // ne × nq
   private readonly stateRates: Float64Array; // ne × nq
@@ -423,7 +445,14 @@ export class CellModel {
         this.reactionOffset[r]! + this.reactions[r]!.stateVariables.length;
     }
     this.nq = this.reactionOffset[this.reactions.length]!;
-    this.block = 4 + this.nr + this.nq;
+    this.contactLoss =
+      config.contactLoss === undefined
+        ? undefined
+        : new ContactLossLaw(
+            resolveContactLossParameters(config.contactLoss),
+            contactLossStructure(this.descriptors),
+          );
+    this.block = 4 + this.nr + this.nq + (this.contactLoss ? 2 : 0);
     this.size = this.ns + this.ne * this.block + 1;
     this.currentIndex = this.size - 1;
 
@@ -500,6 +529,16 @@ export class CellModel {
         this.inErrorNorm[b + 4 + this.nr + q] = 1;
         this.absoluteTolerance[b + 4 + this.nr + q] = qtol;
       }
+      if (this.contactLoss) {
+        for (let q = 0; q < 2; q++) {
+          const i = b + 4 + this.nr + this.nq + q;
+          this.differential[i] = 1;
+          this.inErrorNorm[i] = 1;
+          this.absoluteTolerance[i] = qtol;
+          this.lowerBound[i] = 0;
+          this.upperBound[i] = 1;
+        }
+      }
       for (let r = 0; r < this.reactions.length; r++) {
         const vars = this.reactions[r]!.stateVariables;
         for (let q = 0; q < vars.length; q++) {
@@ -517,6 +556,10 @@ export class CellModel {
     this.sideCurrent = new Float64Array(this.ne);
     this.filmResistance = new Float64Array(this.ne);
     this.seLost = new Float64Array(this.ne);
+    this.activeContact = new Float64Array(this.ne).fill(1);
+    this.activeSurfaceFraction = new Float64Array(this.ne).fill(this.surfaceFraction);
+    this.contactRates = new Float64Array(this.ne * 2);
+    this.contactRateSlopes = new Float64Array(this.ne * 4);
     this.dSideDE = new Float64Array(this.ne);
     this.dSideDq = new Float64Array(this.ne * Math.max(1, this.nq));
     this.stateRates = new Float64Array(this.ne * Math.max(1, this.nq));
@@ -615,9 +658,33 @@ export class CellModel {
       const b = this.nodeOffset(e) + 4;
       let p = 0;
       for (let k = 0; k < this.nr; k++) p += this.shellVolume[k]! * y[b + k]!;
+      if (this.contactLoss) {
+        // Shells hold the connected NCM (1 − ι); the isolated NCM keeps u of its sites filled.
+        const { isolated, isolatedLithiation } = this.contactState(y, e);
+        p = (1 - isolated) * p + isolatedLithiation / this.lithiationPerShellSum;
+      }
       s += p;
     }
     return s * this.particleRowScale;
+  }
+
+  /**
+   * Contact-loss state of electrode node e (all 0 without contact loss): lost fraction ℓ of the
+   * initial NCM|SE contact, isolated NCM fraction ι and the Li it holds, u (fraction of the
+   * node's NCM sites).
+   */
+  public contactState(
+    y: Float64Array,
+    e: number,
+  ): { lost: number; isolated: number; isolatedLithiation: number } {
+    if (!this.contactLoss) return { lost: 0, isolated: 0, isolatedLithiation: 0 };
+    const i = this.nodeOffset(e) + 4 + this.nr + this.nq;
+    const lost = Math.min(1, Math.max(0, y[i]!));
+    return {
+      lost,
+      isolated: this.contactLoss.isolationPerLoss * lost,
+      isolatedLithiation: Math.max(0, y[i + 1]!),
+    };
   }
 
   /** Total side-reaction current per electrode area at the last evaluation (A/m²). */
@@ -637,7 +704,9 @@ export class CellModel {
     const a = this.contactArea_m2_per_m3;
     let s = 0;
     for (let e = 0; e < this.ne; e++) {
-      s += this.hx[this.ns + e]! * (a * y[this.nodeOffset(e) + 2]! + this.sideCurrent[e]!);
+      s +=
+        this.hx[this.ns + e]! *
+        (a * this.activeContact[e]! * y[this.nodeOffset(e) + 2]! + this.sideCurrent[e]!);
     }
     return s - y[this.currentIndex]!;
   }
@@ -665,6 +734,45 @@ export class CellModel {
     let s = 0;
     for (let e = 0; e < this.ne; e++) s += this.initialSeFraction - this.seLost[e]!;
     return s / this.ne;
+  }
+
+  /**
+   * Contact-loss terms of node e: remaining contact 1 − ℓ, the surface fraction of the connected
+   * NCM f_s (1 − ℓ)/(1 − ι), and the rates dℓ/dt and du/dt = x̄ dι/dt with their slopes in j and
+   * ℓ. The NCM delithiates at −dx̄/dt = 3 f_s,act j/(F R c_max) (j > 0 removes contact).
+   */
+  private contactLossAt(y: Float64Array, e: number, seLost: number): void {
+    const law = this.contactLoss!;
+    const { lost } = this.contactState(y, e);
+    const remaining = 1 - Math.min(lost, 1 - 1e-9);
+    const isolated = law.isolationPerLoss * lost;
+    const fsAct = (this.surfaceFraction * remaining) / Math.max(1e-9, 1 - isolated);
+    this.activeContact[e] = remaining;
+    this.activeSurfaceFraction[e] = fsAct;
+    const j = y[this.nodeOffset(e) + 2]!;
+    const perCurrent =
+      (3 * fsAct) / (FARADAY_C_per_mol * this.particleRadius_m * this.maxConcentration_mol_per_m3);
+    const x = this.guard(this.meanLithiation(y, e));
+    const seRatio = this.initialSeFraction > 0 ? seLost / this.initialSeFraction : 0;
+    // The loss is linear in the delithiation rate r > 0 and zero for r ≤ 0; r²/(r + r₀) makes the
+    // switch C¹ (a node whose current changes sign near the end of a discharge otherwise makes
+    // Newton oscillate across the kink); r₀ = CONTACT_LOSS_RATE_SMOOTHING_PER_S.
+    const r = perCurrent * j;
+    const r0 = CONTACT_LOSS_RATE_SMOOTHING_PER_S;
+    const rEff = r > 0 ? (r * r) / (r + r0) : 0;
+    const dREff = r > 0 ? (r * r + 2 * r * r0) / ((r + r0) * (r + r0)) : 0;
+    const perRate = law.lossRate(lost, x, 1, seRatio);
+    const rate = perRate * rEff;
+    const toIsolatedLi = x * law.isolationPerLoss;
+    this.contactRates[2 * e] = rate;
+    this.contactRates[2 * e + 1] = toIsolatedLi * rate;
+    const dj = perRate * dREff * perCurrent;
+    const dl = -rate / remaining; // linear in 1 − ℓ
+    const slopes = this.contactRateSlopes;
+    slopes[4 * e] = dj;
+    slopes[4 * e + 1] = dl;
+    slopes[4 * e + 2] = toIsolatedLi * dj;
+    slopes[4 * e + 3] = toIsolatedLi * dl;
   }
 
   private guard(x: number): number {
@@ -716,7 +824,6 @@ export class CellModel {
     const cmax = this.maxConcentration_mol_per_m3;
     const F = FARADAY_C_per_mol;
     const a = this.contactArea_m2_per_m3;
-    const fs = this.surfaceFraction;
     const init = this.initialise;
     const cdt = this.cdt;
     const psi = this.psi;
@@ -777,6 +884,7 @@ export class CellModel {
       this.dSideDE[e] = dIdE;
       this.filmResistance[e] = film;
       this.seLost[e] = lost;
+      if (this.contactLoss) this.contactLossAt(y, e, lost);
       this.sigmaIon[e] = this.ionTable.at(lost);
       // Electrons cross between particles at their surfaces: the outermost shell's lithiation
       // (≈ 3 % of R at the default mesh) represents the conducting path — a delithiated shell
@@ -812,9 +920,10 @@ export class CellModel {
       if (i >= ns) {
         const e = i - ns;
         const b = idx;
-        r -= h * (a * y[b + 2]! + this.sideCurrent[e]!);
+        const ae = a * this.activeContact[e]!;
+        r -= h * (ae * y[b + 2]! + this.sideCurrent[e]!);
         if (jac !== null) {
-          jac.add(idx, b + 2, -h * a);
+          jac.add(idx, b + 2, -h * ae);
           const d = this.dSideDE[e]!;
           jac.add(idx, b, h * d);
           jac.add(idx, b + 1, -h * d);
@@ -858,9 +967,10 @@ export class CellModel {
           jac.add(b + 1, pIdx, -g);
         }
       }
-      r += h * (a * y[b + 2]! + this.sideCurrent[e]!);
+      const ae = a * this.activeContact[e]!;
+      r += h * (ae * y[b + 2]! + this.sideCurrent[e]!);
       if (jac !== null) {
-        jac.add(b + 1, b + 2, h * a);
+        jac.add(b + 1, b + 2, h * ae);
         const d = this.dSideDE[e]!;
         jac.add(b + 1, b + 1, h * d);
         jac.add(b + 1, b, -h * d);
@@ -899,6 +1009,7 @@ export class CellModel {
 
       // Surface concentration: half-shell flux (2/Δr) ∫_{c_s}^{c_last} D dc = f_s j / F, written
       // in A/m² of contact area (Kirchhoff form, monotone for any D(x)).
+      const fs = this.activeSurfaceFraction[e]!;
       const cLast = y[cb + nr - 1]!;
       const kSurf = (2 * F) / (this.outerShellWidth * fs);
       const kirchhoff = this.kirchhoff;
@@ -977,7 +1088,29 @@ export class CellModel {
       }
     }
 
-    // 4. External circuit.
+    // 4. Contact-loss states: cdt (q − ψ) − rate = 0 (frozen at ψ while initialising).
+    if (this.contactLoss) {
+      for (let e = 0; e < ne; e++) {
+        const b = this.nodeOffset(e);
+        const qb = b + 4 + nr + nq;
+        for (let q = 0; q < 2; q++) {
+          const i = qb + q;
+          if (init) {
+            res[i] = y[i]! - psi[i]!;
+            if (jac !== null) jac.add(i, i, 1);
+            continue;
+          }
+          res[i] = cdt * (y[i]! - psi[i]!) - this.contactRates[2 * e + q]!;
+          if (jac !== null) {
+            jac.add(i, i, cdt);
+            jac.add(i, b + 2, -this.contactRateSlopes[4 * e + 2 * q]!);
+            jac.add(i, qb, -this.contactRateSlopes[4 * e + 2 * q + 1]!);
+          }
+        }
+      }
+    }
+
+    // 5. External circuit.
     const ci = this.currentIndex;
     if (this.mode === 'current') {
       res[ci] = I - this.setPoint(time_s);

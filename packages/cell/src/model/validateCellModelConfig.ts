@@ -17,6 +17,7 @@ const KNOWN_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'electrodeArea_m2',
     'mesh',
     'solver',
+    'contactLoss',
   ],
   physics: [
     'chargeTransfer',
