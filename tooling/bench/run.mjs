@@ -101,6 +101,15 @@ const sweepBench = JSON.parse(
   execFileSync(process.execPath, [join(root, 'tooling/bench/sweep.mjs')], { cwd: root }).toString(),
 );
 
+console.log(
+  '\n== microstructure studies on the paper electrodes (tooling/bench/paperElectrodes.mjs)',
+);
+const paperBench = JSON.parse(
+  execFileSync(process.execPath, [join(root, 'tooling/bench/paperElectrodes.mjs')], {
+    cwd: root,
+  }).toString(),
+);
+
 const transport = readResults('transport');
 const cell = readResults('cell');
 const microstructure = readResults('microstructure');
@@ -154,6 +163,14 @@ target(
 );
 for (const row of microstructure?.rows ?? [])
   target(row.label, '—', spread(row.seconds), 'no target');
+for (const row of paperBench.rows)
+  target(
+    row.label,
+    '—',
+    fmt(row.wall_s, 1),
+    'no target',
+    `${row.iterations} iterations, solves ${fmt(row.solverSeconds, 1)} s${row.converged ? '' : ', not converged'}`,
+  );
 const discharge = cellRow('cell.discharge_1c');
 target(
   discharge?.label ?? '1C discharge',

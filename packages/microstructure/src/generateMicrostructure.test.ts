@@ -50,17 +50,18 @@ describe(generateMicrostructure, () => {
     },
   );
 
-  it('gives byte-identical labels and carbon fractions for the same seed and different ones for another seed', () => {
+  it('gives byte-identical labels, carbon fractions, grain and piece ids for the same seed and different ones for another seed', () => {
     const a = generateMicrostructure(request(80, 17, 3, 0.05, 7), options);
     const b = generateMicrostructure(request(80, 17, 3, 0.05, 7), options);
     const c = generateMicrostructure(request(80, 17, 3, 0.05, 8), options);
-    expect(Buffer.from(a.grid!.labels).equals(Buffer.from(b.grid!.labels))).toBe(true);
-    expect(
-      Buffer.from(a.grid!.carbonFraction!.buffer).equals(
-        Buffer.from(b.grid!.carbonFraction!.buffer),
-      ),
-    ).toBe(true);
-    expect(Buffer.from(a.grid!.labels).equals(Buffer.from(c.grid!.labels))).toBe(false);
+    const bytes = (view: ArrayBufferView) =>
+      Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+    for (const field of ['labels', 'carbonFraction', 'grainId', 'carbonPieceId'] as const) {
+      const view = a.grid![field]!;
+      expect(bytes(view).equals(bytes(b.grid![field]!)), field).toBe(true);
+    }
+    expect(bytes(a.grid!.labels).equals(bytes(c.grid!.labels))).toBe(false);
+    expect(bytes(a.grid!.grainId!).equals(bytes(c.grid!.grainId!))).toBe(false);
   });
 
   it('puts every pore in carbon-free space and keeps carbon out of NCM voxels', () => {

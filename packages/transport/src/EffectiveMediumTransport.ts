@@ -14,7 +14,7 @@ import { VOXEL_ELECTRONIC_LAW, VOXEL_IONIC_LAW } from './voxelTransportLaws.js';
 /** Coefficients of {@link EffectiveMediumTransport}; all dimensionless. */
 export interface EffectiveMediumParameters {
   /**
-   * Ionic percolation exponent t. @defaultValue `VOXEL_IONIC_LAW.exponent` (2.05): the fit to the
+   * Ionic percolation exponent t. @defaultValue `VOXEL_IONIC_LAW.exponent` (1.99): the fit to the
    * particulate-SE voxel electrodes (see voxelTransportLaws.ts); parameters.md §6.1 gives 2.0
    * (1.6–2.2) for generic 3D networks.
    */

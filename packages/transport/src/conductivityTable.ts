@@ -1,5 +1,6 @@
 // Per-voxel conductivity of a voxel grid: a lookup table by phase label plus the sub-voxel carbon
-// mixing rule (Bruggeman), validated against the phase conductivity map of a TransportQuery.
+// mixing rules (Bruggeman: symmetric when the carbon conducts better, differential with the host
+// as matrix when it conducts worse), validated against the phase conductivity map of a TransportQuery.
 import { type ElectrodePhase, invalidInput, PhaseLabel, type VoxelGrid } from '@solidcell/core';
 
 /** Phases that have a voxel label (binder has none and is ignored by voxel solves). */
@@ -26,18 +27,58 @@ export function labelConductivityTable(
 }
 
 /**
+ * Symmetric Bruggeman effective-medium root (Bruggeman, Ann. Phys. 1935; Landauer, J. Appl. Phys.
+ * 1952): the σ > 0 of f (σ_C − σ)/(σ_C + 2σ) + (1 − f)(σ_h − σ)/(σ_h + 2σ) = 0, i.e.
+ * σ = [b + √(b² + 8 σ_C σ_h)]/4 with b = (3f − 1) σ_C + (2 − 3f) σ_h.
+ */
+function symmetricBruggeman_S_per_m(sigmaHost: number, f: number, sigmaCarbon: number): number {
+  const b = (3 * f - 1) * sigmaCarbon + (2 - 3 * f) * sigmaHost;
+  const product = sigmaCarbon * sigmaHost;
+  const root = Math.sqrt(b * b + 8 * product);
+  // Below the threshold (b < 0) the equivalent form 2σ_Cσ_h/(√D − b) avoids cancellation.
+  return b >= 0 ? (b + root) / 4 : (2 * product) / (root - b);
+}
+
+/**
+ * Differential (asymmetric) Bruggeman effective medium of spherical inclusions (σ_C) added to a
+ * host matrix (σ_h ≥ σ_C): the root σ ∈ [σ_C, σ_h] of (σ_C − σ)/(σ_C − σ_h) · (σ_h/σ)^(1/3) = 1 − f;
+ * σ_h (1 − f)^(3/2) for insulating inclusions (Sen, Scala & Cohen, Geophysics 1981, 46, 781).
+ */
+function differentialBruggeman_S_per_m(sigmaHost: number, f: number, sigmaCarbon: number): number {
+  if (sigmaCarbon === 0 || f === 0) return sigmaHost * (1 - f) ** 1.5;
+  let low = sigmaCarbon;
+  let high = sigmaHost;
+  // The left side falls monotonically from 1 at σ = σ_h to 0 at σ = σ_C: bisect (rare case: both
+  // phases conduct and the carbon less well).
+  for (let k = 0; k < 60; k++) {
+    const mid = (low + high) / 2;
+    const side = ((sigmaCarbon - mid) / (sigmaCarbon - sigmaHost)) * (sigmaHost / mid) ** (1 / 3);
+    if (side > 1 - f) high = mid;
+    else low = mid;
+  }
+  return (low + high) / 2;
+}
+
+/**
  * Conductivity of a voxel with label conductivity σ_label that holds a sub-voxel carbon volume
  * fraction f (S/m).
  *
  * @remarks
- * Symmetric Bruggeman effective-medium mixing (Bruggeman, Ann. Phys. 1935; Landauer, J. Appl.
- * Phys. 1952) of carbon and host inside the voxel: the root σ > 0 of
- * f (σ_C − σ)/(σ_C + 2σ) + (1 − f)(σ_h − σ)/(σ_h + 2σ) = 0, i.e.
- * σ = [b + √(b² + 8 σ_C σ_h)]/4 with b = (3f − 1) σ_C + (2 − 3f) σ_h. Sub-voxel carbon is a
- * random dispersion of unresolved carbon in the host: it connects across the voxel only beyond
- * the EMA threshold f = 1/3 (σ ≈ σ_C (3f − 1)/2 above it for an insulating host), and lies
- * between the Hashin–Shtrikman bounds, well below the parallel (Voigt) bound σ_h + f(σ_C − σ_h)
- * that an aligned strand would give. Exact at f = 0 and f = 1.
+ * Sub-voxel carbon is unresolved carbon-black agglomerates (compact, randomly placed, merging
+ * where they overlap) in the SE of the voxel: overlapping spheres in a matrix. The mixture
+ * follows the phase that carries the current:
+ * - Carbon the better conductor (electronic path): symmetric Bruggeman, which connects the
+ *   carbon across the voxel only beyond f = 1/3 (σ ≈ σ_C (3f − 1)/2 for an insulating host), close
+ *   to the continuum percolation threshold of overlapping spheres, 0.29 (Rintoul & Torquato,
+ *   J. Phys. A 1997).
+ * - Carbon the poorer conductor (ionic path): differential Bruggeman with the SE as matrix,
+ *   σ_h (1 − f)^(3/2) for insulating carbon: the SE around compact inclusions stays connected up to
+ *   f → 1, as the matrix of overlapping spheres does (its threshold is f ≈ 0.97; Rintoul, Phys. Rev. E 2000). The symmetric
+ *   rule would cut the SE off at f = 2/3, so a coarse voxel that smears a carbon agglomerate over
+ *   its neighbours blocked the Li⁺ path that the resolved structure keeps open: on 90/7/3 wt% SC
+ *   (24 µm box, seed 1, x) σ_ion rose 1.22e-3 → 2.08e-3 S/m from 0.5 to 0.125 µm voxels.
+ * Both lie between the Hashin–Shtrikman bounds, well below the parallel (Voigt) bound that an
+ * aligned strand would give, and are exact at f = 0 and f = 1.
  * @param sigmaLabel_S_per_m - conductivity of the voxel's labelled phase (S/m).
  * @param carbonFraction - sub-voxel carbon volume fraction, 0–1.
  * @param sigmaCarbon_S_per_m - carbon conductivity (S/m).
@@ -47,12 +88,9 @@ export function mixedVoxelConductivity_S_per_m(
   carbonFraction: number,
   sigmaCarbon_S_per_m: number,
 ): number {
-  const f = carbonFraction;
-  const b = (3 * f - 1) * sigmaCarbon_S_per_m + (2 - 3 * f) * sigmaLabel_S_per_m;
-  const product = sigmaCarbon_S_per_m * sigmaLabel_S_per_m;
-  const root = Math.sqrt(b * b + 8 * product);
-  // Below the threshold (b < 0) the equivalent form 2σ_Cσ_h/(√D − b) avoids cancellation.
-  return b >= 0 ? (b + root) / 4 : (2 * product) / (root - b);
+  return sigmaCarbon_S_per_m >= sigmaLabel_S_per_m
+    ? symmetricBruggeman_S_per_m(sigmaLabel_S_per_m, carbonFraction, sigmaCarbon_S_per_m)
+    : differentialBruggeman_S_per_m(sigmaLabel_S_per_m, carbonFraction, sigmaCarbon_S_per_m);
 }
 
 /**
