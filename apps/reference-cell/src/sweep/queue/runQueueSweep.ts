@@ -53,7 +53,7 @@ export async function runQueueSweep(
   const collect = async (point: SweepPoint, job: Job<SweepJobData, PointOutcome>) => {
     try {
       const outcome = await job.waitUntilFinished(events);
-      store.append([pointRecord(point, outcome)]);
+      await store.append([pointRecord(point, outcome)]);
       progress.add(outcome.status);
       // The result is in the database: the job's copy in Redis is no longer needed.
       await job.remove().catch(() => {});
@@ -78,7 +78,7 @@ export async function runQueueSweep(
         continue;
       }
       if (point.task === undefined) {
-        store.append([pointRecord(point)]);
+        await store.append([pointRecord(point)]);
         progress.add('failed');
         continue;
       }
