@@ -164,6 +164,44 @@ describe('design files', () => {
     expect(errorOf(() => planDesign(parseDesign(design(overrides), dir)))).toMatch(message);
   });
 
+  it.each([
+    [
+      {
+        experiments: { protocol: ['Charge at 0.1C until 3.7 V', 'Discharge at fast until 1.9 V'] },
+      },
+      /^experiments\.protocol\[1\] = "Discharge at fast until 1\.9 V" is not allowed: expected a current/,
+    ],
+    [
+      { experiments: { protocol: ['Charge at 50C until 3.7 V'] } },
+      /^experiments\.protocol\[0\]\.current.* is not allowed/,
+    ],
+    [{ experiments: { protocol: 'pulse' } }, /^experiments\.protocol = "pulse" is not allowed/],
+    [{ experiments: { protocol: 'ageing' } }, /^experiments\.protocol = "ageing" is not allowed/],
+    [
+      { experiments: { protocol: 'formation', rateCRates: [1] } },
+      /^experiments\.rateCRates = \[1\] is not allowed: expected nothing when experiments\.protocol/,
+    ],
+    [
+      { experiments: { protocol: [], cycling: { cRate: 1, cycles: 5 } } },
+      /^experiments\.protocol = \[\] is not allowed/,
+    ],
+  ])('rejects the experiments of %j with one line naming the field', (overrides, message) => {
+    const text = errorOf(() => parseDesign(design(overrides), dir));
+    expect(text).toMatch(message);
+    expect(text).not.toContain('\n');
+  });
+
+  it('accepts protocol names, {name, cRate, cycles} and readable steps as experiments', () => {
+    for (const protocol of [
+      'formation',
+      { name: 'cycling', cRate: 0.5, cycles: 3 },
+      ['Charge at 0.1C until 3.7 V', 'Rest for 10 minutes', 'Discharge at 1 mA/cm2 until 1.9 V'],
+    ]) {
+      const [point] = points(design({ experiments: { protocol } }));
+      expect(point!.task!.experiments.protocol).toEqual(protocol);
+    }
+  });
+
   it('names the base field of a bad inline base and the file of a bad design', () => {
     const inline = { ...JSON.parse(JSON.stringify(design())), base: { schemaVersion: 1 } };
     expect(errorOf(() => parseDesign(inline, dir))).toMatch(/^base\.massFractions_wtPct = /);

@@ -9,13 +9,13 @@ import { runPoint } from './runPoint.js';
 
 const base = fileURLToPath(new URL('../../configs/ncm90_sc1.json', import.meta.url));
 
-function task(fidelity: 'effective-medium' | 'voxel') {
+function task(fidelity: 'effective-medium' | 'voxel', experiments: object = { rateCRates: [1] }) {
   const design = {
     schemaVersion: 1,
     name: 'fidelity',
     base,
     axes: [{ path: 'microstructure.voxels', values: [32] }],
-    experiments: { rateCRates: [1] },
+    experiments,
     fidelity,
   };
   const [point] = [...planDesign(parseDesign(design, '.')).points()];
@@ -41,5 +41,34 @@ describe('runPoint fidelities', () => {
       expect(meanVoltage).toBeGreaterThan(3.5);
       expect(meanVoltage).toBeLessThan(4.1);
     }
+  });
+});
+
+describe('runPoint experiments', () => {
+  it('a design protocol replaces the rate test: "formation" gives the same first cycle, no rate columns', () => {
+    const standard = runPoint(task('effective-medium'));
+    const formation = runPoint(task('effective-medium', { protocol: 'formation' }));
+    expect(formation.firstChargeCapacity_mAh_per_g).toBeCloseTo(
+      standard.firstChargeCapacity_mAh_per_g!,
+      9,
+    );
+    expect(formation.specificEnergy_Wh_per_kg).toBeCloseTo(standard.specificEnergy_Wh_per_kg!, 9);
+    expect(Object.keys(formation).some((name) => name.startsWith('dischargeCapacity_'))).toBe(
+      false,
+    );
+    expect(formation.retention_pct).toBeNaN();
+  });
+
+  it('runs readable steps: a 1C first discharge gives less than the 0.05C formation', () => {
+    const steps = runPoint(
+      task('effective-medium', {
+        protocol: ['Charge at 0.05C until 3.7 V', 'Discharge at 1C until 2.5 V'],
+      }),
+    );
+    const standard = runPoint(task('effective-medium'));
+    expect(steps.firstDischargeCapacity_mAh_per_g).toBeGreaterThan(0);
+    expect(steps.firstDischargeCapacity_mAh_per_g).toBeLessThan(
+      standard.firstDischargeCapacity_mAh_per_g!,
+    );
   });
 });

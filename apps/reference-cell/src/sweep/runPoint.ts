@@ -4,6 +4,7 @@
 import { CellModel, type Protocol, simulateExperiment } from '@solidcell/cell';
 import { createCell, type ProgressCallback, type TransportPath } from '@solidcell/core';
 import { cellSetupFromConfig } from '../config/cellSetupFromConfig.js';
+import { protocolFromConfig } from '../config/namedProtocols.js';
 import { type CellSetup, cellModelConfig, cellPlugins } from '../studies/cellSetup.js';
 import { phaseConductivities } from '../studies/phaseConductivities.js';
 import { cyclingProtocol } from '../studies/runCycling.js';
@@ -12,8 +13,12 @@ import { rateProtocol } from '../studies/runRate.js';
 import type { SweepTask } from './designPoints.js';
 import { type PointMetrics, pointMetrics } from './pointMetrics.js';
 
-/** The steps every point runs: formation, the rate test, then cycling when asked for. */
+/**
+ * The steps every point runs: the design's `protocol` when it names one, else formation, the
+ * rate test, then cycling when asked for.
+ */
 export function sweepProtocol(experiments: SweepTask['experiments']): Protocol {
+  if (experiments.protocol !== undefined) return protocolFromConfig(experiments.protocol).protocol;
   const cycling = experiments.cycling;
   return [
     ...rateProtocol(experiments.rateCRates),
@@ -60,10 +65,12 @@ export function runPoint(task: SweepTask, onProgress?: ProgressCallback): PointM
     ...(onProgress ? { onProgress } : {}),
   });
   const sigma = freshConductivities(setup);
+  const custom = task.experiments.protocol !== undefined;
   return pointMetrics(result, {
     ncmMassFraction: setup.massFractions_wtPct.ncm / 100,
-    rateCRates: task.experiments.rateCRates,
-    cycling: task.experiments.cycling !== undefined,
+    // A design protocol has no rate test; its cycles after the first count as cycling.
+    rateCRates: custom ? [] : task.experiments.rateCRates,
+    cycling: custom || task.experiments.cycling !== undefined,
     sigmaIon_S_per_m: sigma.ionic,
     sigmaEl_S_per_m: sigma.electronic,
   });
