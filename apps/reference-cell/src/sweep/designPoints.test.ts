@@ -75,6 +75,20 @@ describe('design files', () => {
     expect(all[3]!.task!.config.plugins.carbon.id).toBe('carbon-fiber');
   });
 
+  it('drops the options of the base carbon plugin on points that swap it for another', () => {
+    const swapped = points(design()).filter(
+      (p) => p.inputs['plugins.carbon.id'] === 'carbon-fiber',
+    );
+    expect(swapped).toHaveLength(3);
+    for (const point of swapped) {
+      expect(point.error).toBeUndefined();
+      expect(point.task!.config.plugins.carbon).toMatchObject({ id: 'carbon-fiber' });
+      expect(point.task!.config.plugins.carbon.options).toBeUndefined();
+    }
+    const kept = points(design()).find((p) => p.inputs['plugins.carbon.id'] === 'carbon-spherical');
+    expect(kept!.task!.config.plugins.carbon.options).toBeDefined();
+  });
+
   it('records a point whose balance would be negative as an error, not a failure of the design', () => {
     const all = points(
       design({ axes: [{ path: 'massFractions_wtPct.carbon', values: [1, 20] }], balance: 'ncm' }),

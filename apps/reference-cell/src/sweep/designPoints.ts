@@ -82,6 +82,26 @@ function gridValues(axis: SweepAxis): AxisValue[] | undefined {
   return Array.from({ length: steps }, (_, k) => tidy(from + ((to - from) * k) / (steps - 1)));
 }
 
+/**
+ * An axis that swaps a plugin (`plugins.carbon.id`, `plugins.sideReactions[0].id`) for another
+ * drops the base's `options` of the replaced plugin: they belong to it (another plugin refuses
+ * them). Axes on the new plugin's options are applied afterwards.
+ */
+function dropOptionsOfReplacedPlugin(
+  input: Record<string, unknown>,
+  path: string,
+  value: AxisValue,
+) {
+  const keys = pathKeys(path);
+  if (keys[0] !== 'plugins' || keys.at(-1) !== 'id') return;
+  let plugin: unknown = input;
+  for (const key of keys.slice(0, -1))
+    plugin = (plugin as Record<string, unknown> | undefined)?.[key];
+  if (plugin !== null && typeof plugin === 'object' && (plugin as { id?: unknown }).id !== value) {
+    delete (plugin as { options?: unknown }).options;
+  }
+}
+
 /** The hash that keys a point: SolidCell version and everything that determines its result. */
 export function pointKey(resolved: Omit<SweepTask, 'key'>): string {
   const { id: _id, description: _description, protocol: _protocol, ...cell } = resolved.config;
@@ -165,16 +185,21 @@ export function planDesign({ design, base }: LoadedDesign): DesignPlan {
     const input = structuredClone(base) as Record<string, unknown>;
     const inputs: Record<string, AxisValue> = {};
     const composition: Record<string, number> = {};
-    design.axes.forEach((axis, i) => {
-      const values = grids[i];
-      let value: AxisValue;
-      if (values !== undefined) {
-        value = values[rest % values.length]!;
-        rest = Math.floor(rest / values.length);
-      } else {
+    const values = design.axes.map((axis, i) => {
+      const grid = grids[i];
+      if (grid === undefined) {
         const { from, to } = axis.range!;
-        value = tidy(from + (to - from) * unit[sampledAxes.indexOf(i)]!);
+        return tidy(from + (to - from) * unit[sampledAxes.indexOf(i)]!);
       }
+      const value = grid[rest % grid.length]!;
+      rest = Math.floor(rest / grid.length);
+      return value;
+    });
+    for (const [i, axis] of design.axes.entries()) {
+      dropOptionsOfReplacedPlugin(input, axis.path, values[i]!);
+    }
+    design.axes.forEach((axis, i) => {
+      const value = values[i]!;
       inputs[axis.path] = value;
       if (isCompositionPath(axis.path)) composition[axis.path.split('.')[1]!] = value as number;
       else setPath(input, pathKeys(axis.path), value);
