@@ -48,6 +48,14 @@ export interface DesignPlan {
   points(): Generator<SweepPoint>;
 }
 
+/**
+ * Voxels per edge of a `voxel`-fidelity point's electrode unless an axis sets the grid: the base
+ * configuration's domain edge (e.g. 96 × 0.25 µm = 24 µm) on 32³ voxels. Measured on the NCM90
+ * SC cell: σ_ion 3.04·10⁻³ S/m at 32³ × 0.75 µm vs 3.10·10⁻³ at 48³ × 0.5 µm (2 %), 0.9 s a
+ * point; a 32³ × 0.25 µm (8 µm) cube is below the size at which the SE percolates (σ_ion = 0).
+ */
+export const VOXEL_SWEEP_GRID = 32;
+
 /** `a.b[0].c` → ['a', 'b', '0', 'c']. */
 function pathKeys(path: string): string[] {
   return path.replace(/\[(\d+)\]/g, '.$1').split('.');
@@ -179,6 +187,10 @@ export function planDesign({ design, base }: LoadedDesign): DesignPlan {
     balanceColumn(basis, design.balance),
   ];
 
+  const coarsenVoxelGrid =
+    design.fidelity === 'voxel' &&
+    !design.axes.some((axis) => axis.path.startsWith('microstructure.voxel'));
+
   function pointAt(index: number): SweepPoint {
     let rest = Math.floor(index / unitSample.length);
     const unit = unitSample[index % unitSample.length]!;
@@ -213,6 +225,12 @@ export function planDesign({ design, base }: LoadedDesign): DesignPlan {
     inputs[balanceColumn(basis, design.balance)] = balance;
     const microstructure = input.microstructure as Record<string, unknown>;
     microstructure.descriptors = design.fidelity === 'voxel' ? 'voxel' : 'estimated';
+    if (coarsenVoxelGrid) {
+      // The base's domain edge on a coarser grid (see VOXEL_SWEEP_GRID).
+      const { voxels, voxelSize_um } = validatedBase.microstructure;
+      microstructure.voxels = VOXEL_SWEEP_GRID;
+      microstructure.voxelSize_um = tidy((voxels * voxelSize_um) / VOXEL_SWEEP_GRID);
+    }
     const resolved = {
       experiments: design.experiments,
       fidelity: design.fidelity,
