@@ -1,8 +1,11 @@
 // Sweep benchmarks (issue 20), run by `pnpm bench` or alone (`node tooling/bench/sweep.mjs`):
 // effective-medium points/s of the local engine (formation + 0.1C + 1C per point, 2 threads),
-// queue overhead per point on loopback Redis (one worker: wall time minus the points' own
-// simulation time, per point), and two workers vs one. Needs the built CLI and, for the queue
-// rows, a redis-server on PATH (started here on a free port, persistence off). Prints JSON.
+// queue overhead per point on loopback Redis, and two workers vs one. The overhead is the
+// marginal cost of a point with a trivial experiment (a 1 s rest): the growth of (sweep wall
+// time − the points' own run time) from a 40- to a 160-point sweep on one warmed-up worker, so
+// the sweep's fixed costs (connections, first-point JIT in the worker thread, CSV/Parquet
+// export) are reported apart. Needs the built CLI and, for the queue rows, a redis-server on
+// PATH (started here on a free port, persistence off). Prints JSON.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,8 +17,11 @@ const cli = join(root, 'apps/reference-cell/dist/bin.js');
 const base = join(root, 'apps/reference-cell/configs/ncm90_sc1.json');
 const work = mkdtempSync(join(tmpdir(), 'solidcell-bench-sweep-'));
 
-/** A design of `ncm.length` × 2 carbon plugins points: formation, 0.1C and 1C discharges. */
-function writeDesign(name, ncm) {
+/**
+ * A design of `ncm.length` × `carbons.length` points; formation, 0.1C and 1C discharges unless
+ * `protocol` replaces them.
+ */
+function writeDesign(name, ncm, { carbons = ['carbon-spherical', 'carbon-fiber'], protocol } = {}) {
   const path = join(work, `${name}.json`);
   const design = {
     schemaVersion: 1,
@@ -23,15 +29,16 @@ function writeDesign(name, ncm) {
     base,
     axes: [
       { path: 'massFractions_wtPct.ncm', values: ncm },
-      { path: 'plugins.carbon.id', values: ['carbon-spherical', 'carbon-fiber'] },
+      { path: 'plugins.carbon.id', values: carbons },
     ],
-    experiments: { rateCRates: [0.1, 1] },
+    experiments: protocol ? { protocol } : { rateCRates: [0.1, 1] },
   };
   writeFileSync(path, JSON.stringify(design));
   return path;
 }
 
-const grid = (count, from) => Array.from({ length: count }, (_, k) => from + k * 0.25);
+const grid = (count, from, step = 0.25) =>
+  Array.from({ length: count }, (_, k) => Number((from + k * step).toFixed(6)));
 
 function sweep(design, out, extra) {
   const run = spawnSync(
@@ -46,12 +53,10 @@ function sweep(design, out, extra) {
   return JSON.parse(run.stdout.toString());
 }
 
-/** Sum of the points' own simulation times (s), from the database. */
+/** Sum of the points' own simulation times (s): the last column of the CSV export. */
 function simulationSeconds(out) {
-  return readFileSync(join(out, 'points.ndjson'), 'utf8')
-    .trim()
-    .split('\n')
-    .reduce((sum, line) => sum + JSON.parse(line).seconds, 0);
+  const [, ...lines] = readFileSync(join(out, 'points.csv'), 'utf8').trim().split('\n');
+  return lines.reduce((sum, line) => sum + Number(line.split(',').at(-1)), 0);
 }
 
 function freePort() {
@@ -87,16 +92,36 @@ if (spawnSync('redis-server', ['--version']).status === 0) {
         if (chunk.toString().includes('serving')) done(worker);
       });
     });
-  const timed = async (count, name, ncm) => {
-    const started = await Promise.all(Array.from({ length: count }, startWorker));
+  const startWorkers = async (count) => {
+    const workers = await Promise.all(Array.from({ length: count }, startWorker));
+    // Warm-up: each worker thread's first point pays module loading and JIT.
+    sweep(
+      writeDesign(`warm-${count}-${port}`, grid(2 * count, 60, 0.01)),
+      join(work, `warm-${count}`),
+      ['--queue', url],
+    );
+    return workers;
+  };
+  const run = (name, ncm, options) => {
     const out = join(work, name);
-    const summary = sweep(writeDesign(name, ncm), out, ['--queue', url]);
-    for (const worker of started) worker.kill('SIGINT');
+    const summary = sweep(writeDesign(name, ncm, options), out, ['--queue', url]);
     return { ...summary, simulation_s: simulationSeconds(out) };
   };
-  const one = await timed(1, 'one-worker', grid(8, 70));
-  const two = await timed(2, 'two-workers', grid(8, 72.5));
-  results.queueOverheadPerPoint_ms = (1000 * (one.seconds - one.simulation_s)) / one.done;
+  const trivial = { carbons: ['carbon-spherical'], protocol: ['Rest for 1 second'] };
+  let workers = await startWorkers(1);
+  const small = run('trivial-40', grid(40, 70, 0.01), trivial);
+  const large = run('trivial-160', grid(160, 71, 0.01), trivial);
+  const unaccounted = (r) => r.seconds - r.simulation_s;
+  results.queueOverheadPerPoint_ms =
+    (1000 * (unaccounted(large) - unaccounted(small))) / (large.done - small.done);
+  results.queueFixedCostPerSweep_s =
+    unaccounted(small) - (small.done * results.queueOverheadPerPoint_ms) / 1000;
+  results.trivialPointRun_ms = (1000 * large.simulation_s) / large.done;
+  const one = run('one-worker', grid(8, 70));
+  for (const worker of workers) worker.kill('SIGINT');
+  workers = await startWorkers(2);
+  const two = run('two-workers', grid(8, 72.5));
+  for (const worker of workers) worker.kill('SIGINT');
   results.oneWorkerPointsPerSecond = one.done / one.seconds;
   results.twoWorkersPointsPerSecond = two.done / two.seconds;
   results.twoWorkerSpeedup = results.twoWorkersPointsPerSecond / results.oneWorkerPointsPerSecond;

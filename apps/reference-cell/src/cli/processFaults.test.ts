@@ -1,52 +1,11 @@
 // Fault classes 5 and 7 of the reliability table (docs/guides/reliability.md), in child processes
 // from the TypeScript sources: a reader that closes stdout early, and SIGINT/SIGTERM through the
 // `pnpm solidcell` launcher (tooling/solidcell.mjs), which must end with 130 and stop the CLI.
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bin, fromSources, runNode } from './childProcess.fixtures.js';
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const bin = fileURLToPath(new URL('../bin.ts', import.meta.url));
 const launcher = fileURLToPath(new URL('../../../../tooling/solidcell.mjs', import.meta.url));
-const fromSources = ['--conditions=@solidcell/source', '--import', 'tsx'];
-
-interface ChildRun {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/**
- * Runs `node <args>` from the repository root; `closeStdout` closes the read end of its stdout at
- * once, `signalWhen` sends a signal once stderr matches (the command is computing).
- */
-function runNode(
-  args: readonly string[],
-  options: { closeStdout?: boolean; signalWhen?: [RegExp, NodeJS.Signals] } = {},
-): Promise<ChildRun> {
-  const child = spawn(process.execPath, [...args], {
-    cwd: repoRoot,
-    env: { ...process.env, SOLIDCELL_BIN: bin },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  if (options.closeStdout) child.stdout.destroy();
-  else child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  let signalled = false;
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    const when = options.signalWhen;
-    if (when && !signalled && when[0].test(stderr)) {
-      signalled = true;
-      child.kill(when[1]);
-    }
-  });
-  return new Promise((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
 
 /** The last non-empty stderr line (the progress row is redrawn with carriage returns before it). */
 const lastLine = (stderr: string) =>

@@ -39,7 +39,7 @@ describe('solidcell sweep (local engine)', () => {
     const first = await runCaptured(['sweep', designPath, '--out', out, '--json']);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ total: 4, done: 2, failed: 2, stored: 0 });
-    const rows = readResults(join(out, 'points.ndjson'));
+    const rows = await readResults(join(out, 'points.duckdb'));
     expect(rows).toHaveLength(4);
     const failed = rows.filter((r) => r.status === 'failed');
     expect(failed.map((r) => r.inputs.temperature_C)).toEqual([500, 500]);
@@ -54,32 +54,36 @@ describe('solidcell sweep (local engine)', () => {
 
     const again = await runCaptured(['sweep', designPath, '--out', out, '--json']);
     expect(JSON.parse(again.stdout)).toMatchObject({ done: 0, failed: 0, stored: 4 });
-    expect(readResults(join(out, 'points.ndjson'))).toEqual(rows);
+    expect(await readResults(join(out, 'points.duckdb'))).toEqual(rows);
   });
 
   it('keeps the points finished before an interruption and computes only the rest on the rerun', async () => {
-    const path = join(dir, 'interrupted', 'points.ndjson');
+    const path = join(dir, 'interrupted', 'points.duckdb');
     const plan = planDesign(loadDesign(designPath));
     const controller = new AbortController();
-    const store = ResultStore.open(path);
+    const store = await ResultStore.open(path);
     const append = store.append.bind(store);
     store.append = (rows) => {
-      append(rows);
-      // Interrupt right after the first computed point (failed points are stored at once).
+      // Interrupt as the first computed point arrives (failed points are stored at once).
       if (rows.some((row) => row.status === 'done')) controller.abort(new Error('SIGINT'));
+      return append(rows);
     };
     await expect(
       runLocalSweep(plan, store, { jobs: 1, progress: silent, signal: controller.signal }),
     ).rejects.toThrow(/interrupted|SIGINT/);
-    store.close();
-    expect(readResults(path).map((row) => row.status)).toEqual(['done', 'failed', 'failed']);
-    const resumed = ResultStore.open(path);
+    await store.close();
+    expect((await readResults(path)).map((row) => row.status)).toEqual([
+      'done',
+      'failed',
+      'failed',
+    ]);
+    const resumed = await ResultStore.open(path);
     const counts = await runLocalSweep(plan, resumed, { jobs: 1, progress: silent });
-    resumed.close();
+    await resumed.close();
     expect(counts).toMatchObject({ stored: 3, done: 1, failed: 0 });
-    const reference = readResults(join(dir, 'run', 'points.ndjson'));
+    const reference = await readResults(join(dir, 'run', 'points.duckdb'));
     const strip = (rows: typeof reference) => rows.map(({ seconds: _s, ...rest }) => rest);
-    expect(strip(readResults(path))).toEqual(strip(reference));
+    expect(strip(await readResults(path))).toEqual(strip(reference));
   });
 
   it('draws the maps of a stored sweep (sweep plot) as PNG, SVG and Vega-Lite', async () => {

@@ -8,6 +8,7 @@ import type { CommandOutput } from '../cli/output.js';
 import { parseBoundedOption, parseJobsOption } from '../cli/parseNumberOption.js';
 import { planDesign } from '../sweep/designPoints.js';
 import { exportResults } from '../sweep/exportResults.js';
+import { importLegacyStore } from '../sweep/importLegacyStore.js';
 import { loadDesign } from '../sweep/loadDesign.js';
 import { checkRedis } from '../sweep/queue/connectRedis.js';
 import { parseQueueUrl, redactUrl } from '../sweep/queue/redisUrl.js';
@@ -32,9 +33,12 @@ interface SweepFlags {
 async function plotSweep(outDir: string, output: CommandOutput): Promise<string[]> {
   const files = sweepFiles(outDir);
   if (!existsSync(files.database)) {
-    invalidInput('<dir>', outDir, `a sweep output folder (with ${files.database})`);
+    const legacy = existsSync(files.legacyDatabase)
+      ? `; ${files.legacyDatabase} is an older store: rerun the sweep to import it`
+      : '';
+    invalidInput('<dir>', outDir, `a sweep output folder (with ${files.database})${legacy}`);
   }
-  const ids = await writeSweepFigures(readResults(files.database), files.figures);
+  const ids = await writeSweepFigures(await readResults(files.database), files.figures);
   output.message(`wrote ${ids.length} figure(s) to ${files.figures} (PNG, SVG, Vega-Lite)`);
   return ids;
 }
@@ -86,7 +90,13 @@ export async function runSweep(designPath: string, flags: SweepFlags, output: Co
     return;
   }
   if (queueUrl !== undefined) await checkRedis('--queue', queueUrl);
-  const store = ResultStore.open(files.database);
+  const store = await ResultStore.open(files.database);
+  const imported = await importLegacyStore(files.legacyDatabase, store);
+  if (imported > 0) {
+    output.message(
+      `imported ${imported} point(s) of ${files.legacyDatabase} into ${files.database}`,
+    );
+  }
   const { signal, release } = interruptSignal(`finished points are stored in ${files.database}`);
   const started = performance.now();
   let counts: Awaited<ReturnType<typeof runLocalSweep>>;
@@ -103,9 +113,9 @@ export async function runSweep(designPath: string, flags: SweepFlags, output: Co
         : await runQueueSweep(plan, store, { url: queueUrl, inFlight, ...common });
   } finally {
     release();
-    store.close();
+    await store.close();
   }
-  const exports = exportResults(readResults(files.database), files.table);
+  const exports = exportResults(await readResults(files.database), files.table);
   const figures = flags.plot ? await plotSweep(outDir, output) : [];
   const summary = {
     name: loaded.design.name,

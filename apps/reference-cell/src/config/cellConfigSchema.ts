@@ -72,7 +72,8 @@ const namedProtocolSchema = z.strictObject({
   cycles: boundedNumber(CYCLING_CYCLES_BOUNDS).optional(),
 });
 
-const protocolSchema = z.union(
+/** A paper protocol by name, `{name, cRate, cycles}`, or readable step strings (validated by loadCellConfig). */
+export const protocolSchema = z.union(
   [oneOf(NAMED_PROTOCOLS), namedProtocolSchema, z.array(z.string()).min(1)],
   {
     error: `one of ${NAMED_PROTOCOLS.map((p) => `"${p}"`).join(', ')}, {"name": ..., "cRate": C, "cycles": n} or a non-empty list of step strings`,

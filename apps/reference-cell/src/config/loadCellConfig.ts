@@ -12,19 +12,26 @@ import { type CellConfig, cellConfigSchema } from './cellConfigSchema.js';
  */
 export function parseCellConfig(input: unknown): CellConfig {
   const config = parseInput(cellConfigSchema, input);
-  if (Array.isArray(config.protocol)) {
-    config.protocol.forEach((text, k) => {
-      let step: unknown;
-      try {
-        step = parseStep(text);
-      } catch (error) {
-        if (!isSolidCellError(error)) throw error;
-        invalidInput(`protocol[${k}]`, text, error.allowed ?? 'a readable protocol step');
-      }
-      validateStep(`protocol[${k}]`, step);
-    });
-  }
+  if (Array.isArray(config.protocol)) validateProtocolSteps('protocol', config.protocol);
   return config;
+}
+
+/**
+ * Parses and bounds-checks readable protocol steps (the grammar of `simulate --step`).
+ * @param field - the protocol's field, e.g. `protocol`; errors name `<field>[k]`.
+ * @throws SolidCellError `E_INVALID_INPUT` naming the step's field, its text and what is allowed.
+ */
+export function validateProtocolSteps(field: string, steps: readonly string[]): void {
+  steps.forEach((text, k) => {
+    let step: unknown;
+    try {
+      step = parseStep(text);
+    } catch (error) {
+      if (!isSolidCellError(error)) throw error;
+      invalidInput(`${field}[${k}]`, text, error.allowed ?? 'a readable protocol step');
+    }
+    validateStep(`${field}[${k}]`, step);
+  });
 }
 
 /**

@@ -75,6 +75,20 @@ describe('design files', () => {
     expect(all[3]!.task!.config.plugins.carbon.id).toBe('carbon-fiber');
   });
 
+  it('drops the options of the base carbon plugin on points that swap it for another', () => {
+    const swapped = points(design()).filter(
+      (p) => p.inputs['plugins.carbon.id'] === 'carbon-fiber',
+    );
+    expect(swapped).toHaveLength(3);
+    for (const point of swapped) {
+      expect(point.error).toBeUndefined();
+      expect(point.task!.config.plugins.carbon).toMatchObject({ id: 'carbon-fiber' });
+      expect(point.task!.config.plugins.carbon.options).toBeUndefined();
+    }
+    const kept = points(design()).find((p) => p.inputs['plugins.carbon.id'] === 'carbon-spherical');
+    expect(kept!.task!.config.plugins.carbon.options).toBeDefined();
+  });
+
   it('records a point whose balance would be negative as an error, not a failure of the design', () => {
     const all = points(
       design({ axes: [{ path: 'massFractions_wtPct.carbon', values: [1, 20] }], balance: 'ncm' }),
@@ -162,6 +176,44 @@ describe('design files', () => {
     ],
   ])('rejects the axes of %j when planning', (overrides, message) => {
     expect(errorOf(() => planDesign(parseDesign(design(overrides), dir)))).toMatch(message);
+  });
+
+  it.each([
+    [
+      {
+        experiments: { protocol: ['Charge at 0.1C until 3.7 V', 'Discharge at fast until 1.9 V'] },
+      },
+      /^experiments\.protocol\[1\] = "Discharge at fast until 1\.9 V" is not allowed: expected a current/,
+    ],
+    [
+      { experiments: { protocol: ['Charge at 50C until 3.7 V'] } },
+      /^experiments\.protocol\[0\]\.current.* is not allowed/,
+    ],
+    [{ experiments: { protocol: 'pulse' } }, /^experiments\.protocol = "pulse" is not allowed/],
+    [{ experiments: { protocol: 'ageing' } }, /^experiments\.protocol = "ageing" is not allowed/],
+    [
+      { experiments: { protocol: 'formation', rateCRates: [1] } },
+      /^experiments\.rateCRates = \[1\] is not allowed: expected nothing when experiments\.protocol/,
+    ],
+    [
+      { experiments: { protocol: [], cycling: { cRate: 1, cycles: 5 } } },
+      /^experiments\.protocol = \[\] is not allowed/,
+    ],
+  ])('rejects the experiments of %j with one line naming the field', (overrides, message) => {
+    const text = errorOf(() => parseDesign(design(overrides), dir));
+    expect(text).toMatch(message);
+    expect(text).not.toContain('\n');
+  });
+
+  it('accepts protocol names, {name, cRate, cycles} and readable steps as experiments', () => {
+    for (const protocol of [
+      'formation',
+      { name: 'cycling', cRate: 0.5, cycles: 3 },
+      ['Charge at 0.1C until 3.7 V', 'Rest for 10 minutes', 'Discharge at 1 mA/cm2 until 1.9 V'],
+    ]) {
+      const [point] = points(design({ experiments: { protocol } }));
+      expect(point!.task!.experiments.protocol).toEqual(protocol);
+    }
   });
 
   it('names the base field of a bad inline base and the file of a bad design', () => {

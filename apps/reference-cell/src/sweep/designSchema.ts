@@ -2,7 +2,11 @@
 // how to sample them, the experiments every point runs, the metrics kept and the fidelity.
 import { boundedNumber, oneOf } from '@solidcell/core';
 import { z } from 'zod';
-import { CYCLING_C_RATE_BOUNDS, CYCLING_CYCLES_BOUNDS } from '../config/cellConfigSchema.js';
+import {
+  CYCLING_C_RATE_BOUNDS,
+  CYCLING_CYCLES_BOUNDS,
+  protocolSchema,
+} from '../config/cellConfigSchema.js';
 
 /** The schema version of design files this app reads. */
 export const SWEEP_DESIGN_SCHEMA_VERSION = 1;
@@ -97,8 +101,17 @@ const experimentsSchema = z.strictObject(
         { error: 'an object {"cRate", "cycles"}' },
       )
       .optional(),
+    /**
+     * Instead of formation → rate test → cycling: a paper protocol by name ("formation",
+     * "rate", "cycling"), {"name", "cRate", "cycles"}, or readable steps as `simulate --step`
+     * takes them. Excludes `rateCRates` and `cycling`.
+     */
+    protocol: protocolSchema.optional(),
   },
-  { error: 'an object {"rateCRates": [...], "cycling": {"cRate", "cycles"}}' },
+  {
+    error:
+      'an object {"rateCRates": [...], "cycling": {"cRate", "cycles"}} or {"protocol": name or steps}',
+  },
 );
 
 /**

@@ -5,7 +5,11 @@ import { dirname, resolve } from 'node:path';
 import { invalidInput, isSolidCellError, parseInput } from '@solidcell/core';
 import { parse as parseYaml } from 'yaml';
 import type { CellConfigInput } from '../config/cellConfigSchema.js';
-import { parseCellConfig, withConfigFile } from '../config/loadCellConfig.js';
+import {
+  parseCellConfig,
+  validateProtocolSteps,
+  withConfigFile,
+} from '../config/loadCellConfig.js';
 import { type SweepDesign, sweepDesignSchema } from './designSchema.js';
 
 /** A validated design with its base cell configuration resolved to an object. */
@@ -44,6 +48,7 @@ function parseDocument(text: string, path: string, field: string): unknown {
  */
 export function parseDesign(input: unknown, directory: string): LoadedDesign {
   const design = parseInput(sweepDesignSchema, input);
+  checkProtocol(design, input);
   let base: CellConfigInput;
   if (typeof design.base === 'string') {
     const path = resolve(directory, design.base);
@@ -55,6 +60,30 @@ export function parseDesign(input: unknown, directory: string): LoadedDesign {
     prefixField('base', () => parseCellConfig(config));
   }
   return { design, base };
+}
+
+/**
+ * Checks `experiments.protocol`: not "pulse" (it runs its own loop, not a protocol), readable
+ * steps that parse, and neither `rateCRates` nor `cycling` beside it.
+ */
+function checkProtocol(design: SweepDesign, input: unknown): void {
+  const protocol = design.experiments.protocol;
+  if (protocol === undefined) return;
+  const field = 'experiments.protocol';
+  if (Array.isArray(protocol)) validateProtocolSteps(field, protocol);
+  else if ((typeof protocol === 'string' ? protocol : protocol.name) === 'pulse') {
+    invalidInput(field, 'pulse', 'a protocol other than "pulse", or readable steps');
+  }
+  const written = (input as { experiments?: Record<string, unknown> }).experiments ?? {};
+  for (const other of ['rateCRates', 'cycling']) {
+    if (written[other] !== undefined) {
+      invalidInput(
+        `experiments.${other}`,
+        written[other],
+        'nothing when experiments.protocol is given',
+      );
+    }
+  }
 }
 
 /** Runs `body`, naming fields of its SolidCellError under `prefix` (`base.porosity`). */

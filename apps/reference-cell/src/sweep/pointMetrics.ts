@@ -32,7 +32,9 @@ const LITRES_PER_M3 = 1000;
  * simulated voltage vs Li-In), per kg of composite electrode (NCM + SE + carbon + binder; no
  * current collector, separator or anode) and per litre of composite electrode.
  * Cycle 1 is formation, cycles 2 … 1 + rates the rate test, the rest cycling; retention is the
- * last cycling discharge over the first. σ are those of the fresh electrode (see runPoint.ts).
+ * last cycling discharge over the first (NaN with fewer than two cycling cycles). With a design
+ * `protocol` there is no rate test: cycle 1 is its first cycle and the rest count as cycling.
+ * σ are those of the fresh electrode (see runPoint.ts).
  */
 export function pointMetrics(result: SimulationResult, context: PointMetricContext): PointMetrics {
   const { cycles, cell, timeSeries } = result;
@@ -65,7 +67,10 @@ export function pointMetrics(result: SimulationResult, context: PointMetricConte
     initialCoulombicEfficiency_pct: 100 * (formation?.coulombicEfficiency ?? Number.NaN),
     ...rate,
     retention_pct:
-      firstCycling !== undefined && lastCycling !== undefined && firstCycling > 0
+      cyclingCycles.length >= 2 &&
+      firstCycling !== undefined &&
+      lastCycling !== undefined &&
+      firstCycling > 0
         ? (100 * lastCycling) / firstCycling
         : Number.NaN,
     sigmaIon_S_per_m: context.sigmaIon_S_per_m,

@@ -1,11 +1,15 @@
-// The results database and its exports: append/reopen, a torn last line, one row per key,
+// The results database and its exports: append/reopen, group commit, durability under SIGKILL,
+// the import of an older NDJSON store, one row per key,
 // CSV quoting, and a Parquet file that a Parquet reader (hyparquet) reads back unchanged.
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { resultsToCsv, resultsToParquet } from './exportResults.js';
+import { importLegacyStore } from './importLegacyStore.js';
 import { type PointRecord, ResultStore, readResults } from './resultStore.js';
 
 const row = (index: number, overrides: Partial<PointRecord> = {}): PointRecord => ({
@@ -20,30 +24,85 @@ const row = (index: number, overrides: Partial<PointRecord> = {}): PointRecord =
   ...overrides,
 });
 
-describe('ResultStore', () => {
-  it('keeps rows across reopening, the last row of a key, and cuts a torn last line', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'solidcell-store-')), 'points.ndjson');
-    const store = ResultStore.open(path);
-    store.append([row(0), row(1, { status: 'failed', error: 'step size collapsed, "x"' })]);
-    store.close();
-    appendFileSync(path, '{"key":"k2","ind'); // a crash mid-append
-    const reopened = ResultStore.open(path);
+describe('ResultStore (DuckDB)', () => {
+  it('keeps rows across reopening and the last row of a key, and commits concurrent appends together', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'solidcell-store-')), 'points.duckdb');
+    const store = await ResultStore.open(path);
+    await store.append([row(0), row(1, { status: 'failed', error: 'step size collapsed, "x"' })]);
+    await store.close();
+    const reopened = await ResultStore.open(path);
     expect(reopened.size).toBe(2);
     expect(reopened.statusOf('k1')).toBe('failed');
     expect(reopened.statusOf('k2')).toBeUndefined();
-    reopened.append([row(1), row(2)]);
-    reopened.close();
-    expect(
-      readFileSync(path, 'utf8')
-        .split('\n')
-        .every((line) => line === '' || JSON.parse(line)),
-    ).toBe(true);
-    const rows = readResults(path);
+    // Appends that arrive while a commit runs (not awaited one by one) all land, once each.
+    await Promise.all([
+      reopened.append([row(1)]),
+      reopened.append([row(2)]),
+      reopened.append([row(2)]),
+    ]);
+    await reopened.close();
+    const rows = await readResults(path);
     expect(rows.map((r) => [r.key, r.status])).toEqual([
       ['k0', 'done'],
       ['k1', 'done'],
       ['k2', 'done'],
     ]);
+    expect(rows[0]).toEqual(row(0));
+  });
+
+  it('loses no row whose append resolved when its process is SIGKILLed mid-sweep', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'solidcell-store-')), 'points.duckdb');
+    const storeModule = fileURLToPath(new URL('./resultStore.ts', import.meta.url));
+    const writer = `const { ResultStore } = await import(${JSON.stringify(storeModule)});
+const store = await ResultStore.open(${JSON.stringify(path)});
+for (let i = 0; ; i++) {
+  await store.append([{ key: 'k' + i, index: i, status: 'done', inputs: {}, metrics: { m: i }, error: null, seconds: 0, solidcell: 'x' }]);
+  process.stdout.write('stored ' + i + '\\n');
+}`;
+    const child = spawn(
+      process.execPath,
+      [
+        '--conditions=@solidcell/source',
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '--eval',
+        writer,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let reported = -1;
+    await new Promise<void>((resolve) => {
+      child.stdout!.on('data', (chunk: Buffer) => {
+        const last = /stored (\d+)\n$/.exec(chunk.toString());
+        if (last) reported = Number(last[1]);
+        if (reported >= 20 && child.kill('SIGKILL')) resolve();
+      });
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+    const keys = new Set((await readResults(path)).map((r) => r.key));
+    for (let i = 0; i <= reported; i++) expect(keys.has(`k${i}`)).toBe(true);
+  }, 60_000);
+
+  it('imports an older NDJSON store once: last row per key, a torn last line skipped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'solidcell-store-'));
+    const legacy = join(dir, 'points.ndjson');
+    writeFileSync(
+      legacy,
+      `${JSON.stringify(row(0, { status: 'failed' }))}\n${JSON.stringify(row(0))}\n{"key":"k2","ind`,
+    );
+    const store = await ResultStore.open(join(dir, 'points.duckdb'));
+    expect(await importLegacyStore(legacy, store)).toBe(1);
+    expect(await importLegacyStore(legacy, store)).toBe(0);
+    await store.close();
+    expect(existsSync(`${legacy}.imported`)).toBe(true);
+    expect(await readResults(join(dir, 'points.duckdb'))).toEqual([row(0)]);
+  });
+
+  it('names the file when it is not a database', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'solidcell-store-')), 'points.duckdb');
+    writeFileSync(path, 'not a database');
+    await expect(readResults(path)).rejects.toThrow(/^database = .*points\.duckdb is not allowed/);
   });
 });
 

@@ -50,19 +50,24 @@ export async function runLocalSweep(
         ...(pool ? { pool } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         onResult: (index, outcome) => {
-          store.append([pointRecord(points[index]!, outcome)]);
-          progress.add(outcome.status);
+          // Counted as done once committed; the batch waits for its commits below.
+          commits.push(
+            store
+              .append([pointRecord(points[index]!, outcome)])
+              .then(() => progress.add(outcome.status)),
+          );
         },
       },
-    );
+    ).finally(() => Promise.all(commits.splice(0)));
   };
+  const commits: Promise<void>[] = [];
   try {
     for (const point of plan.points()) {
       options.signal?.throwIfAborted();
       if (isStored(store, point.key, options.retryFailed === true)) {
         progress.add('stored');
       } else if (point.task === undefined) {
-        store.append([pointRecord(point)]);
+        await store.append([pointRecord(point)]);
         progress.add('failed');
       } else {
         batch.push(point);

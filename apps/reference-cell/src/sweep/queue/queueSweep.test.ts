@@ -84,7 +84,7 @@ function solidcell(args: string[]): ChildProcess & { stderrText: () => string } 
   const child = spawn(
     process.execPath,
     ['--conditions=@solidcell/source', '--import', 'tsx', bin, ...args],
-    { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] },
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
@@ -134,7 +134,7 @@ describe.skipIf(redis.url === undefined)('sweep --queue on Redis with two worker
     );
     const local = await runCaptured(['sweep', design, '--out', join(dir, 'local'), '--json']);
     expect(local.code).toBe(0);
-    const reference = readResults(join(dir, 'local', 'points.ndjson'));
+    const reference = await readResults(join(dir, 'local', 'points.duckdb'));
     expect(reference).toHaveLength(6);
 
     const workerArgs = ['worker', '--queue', url, '--jobs', '1', '--lock-seconds', '2'];
@@ -145,7 +145,7 @@ describe.skipIf(redis.url === undefined)('sweep --queue on Redis with two worker
       () => [victim, survivor].every((w) => w.stderrText().includes('serving')),
       'both workers to serve the queue',
     );
-    const database = join(dir, 'queue', 'points.ndjson');
+    const database = join(dir, 'queue', 'points.duckdb');
     const sweepArgs = ['sweep', design, '--queue', url, '--out', join(dir, 'queue')];
     const firstCoordinator = solidcell(sweepArgs);
     await until(
@@ -153,17 +153,30 @@ describe.skipIf(redis.url === undefined)('sweep --queue on Redis with two worker
       'the first worker to start a point',
     );
     victim.kill('SIGKILL');
+    // The coordinator holds the database open: wait until the survivor has finished a point
+    // (it starts a second one), then kill the coordinator, mid-sweep.
     await until(
-      () => existsSync(database) && readResults(database).length >= 1,
-      'the first stored point',
+      () => (survivor.stderrText().match(/point \w+ started/g) ?? []).length >= 3,
+      'the second worker to finish two points',
     );
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     firstCoordinator.kill('SIGKILL');
     await exited(firstCoordinator);
+    const storedBeforeRestart = existsSync(database) ? (await readResults(database)).length : 0;
 
-    const secondCoordinator = solidcell(sweepArgs);
+    const secondCoordinator = solidcell([...sweepArgs, '--json']);
+    let summary = '';
+    secondCoordinator.stdout!.on('data', (chunk: Buffer) => {
+      summary += chunk.toString();
+    });
     expect(await exited(secondCoordinator)).toBe(0);
+    // The restarted coordinator skips what its predecessor stored and computes only the rest.
+    expect(storedBeforeRestart).toBeGreaterThan(0);
+    expect(JSON.parse(summary)).toMatchObject({ total: 6, stored: storedBeforeRestart });
+    const { done, failed } = JSON.parse(summary) as { done: number; failed: number };
+    expect(done + failed).toBe(6 - storedBeforeRestart);
     const killedKey = /point (\w+) started/.exec(victim.stderrText())![1]!;
-    const rows = readResults(database);
+    const rows = await readResults(database);
     expect(rows.map((row) => row.key).some((key) => key.startsWith(killedKey))).toBe(true);
     expect(comparable(rows)).toEqual(comparable(reference));
 
