@@ -6,6 +6,6 @@ import type { CellParameterOverrides } from '../studies/cellSetup.js';
 
 /** Calibrated plugin parameters the reproduction applies (plugin defaults elsewhere). */
 export const CALIBRATED_PARAMETERS: CellParameterOverrides = {
-  ncm: { solidDiffusivityRef_m2_per_s: 1.537e-15 },
-  oxidation: { carbonReactionZoneCharge_C_per_m2: 31.08 },
+  ncm: { solidDiffusivityRef_m2_per_s: 1.548e-15 },
+  oxidation: { carbonReactionZoneCharge_C_per_m2: 31.25 },
 };
