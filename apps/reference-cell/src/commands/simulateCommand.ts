@@ -72,6 +72,13 @@ function requiredWtPct(flag: string, text: string | undefined): number {
   return parseNumberOption(flag, text);
 }
 
+/** Bounds of the numeric cell and cycling flags of `simulate` (the property tests draw inside them). */
+export const SIMULATE_FLAG_BOUNDS = {
+  loadingMahCm2: { min: 0.1, max: 20, unit: 'mAh/cm²' },
+  temperatureC: { min: -40, max: 120, unit: '°C' },
+  cRate: { min: 0.001, max: 20, unit: 'C', minExclusive: false },
+} as const;
+
 function setupFromFlags(flags: SimulateFlags): CellSetup {
   return {
     massFractions_wtPct: {
@@ -82,14 +89,14 @@ function setupFromFlags(flags: SimulateFlags): CellSetup {
     carbonShape: parseCarbonType(flags.carbonType),
     porosity: parseNumberOption('--porosity', flags.porosity),
     arealCapacity_C_per_m2: fromMilliampHoursPerSquareCm(
-      parseBoundedOption('--loading-mah-cm2', flags.loadingMahCm2, {
-        min: 0.1,
-        max: 20,
-        unit: 'mAh/cm²',
-      }),
+      parseBoundedOption(
+        '--loading-mah-cm2',
+        flags.loadingMahCm2,
+        SIMULATE_FLAG_BOUNDS.loadingMahCm2,
+      ),
     ),
     temperature_K: fromCelsius(
-      parseBoundedOption('--temperature-c', flags.temperatureC, { min: -40, max: 120, unit: '°C' }),
+      parseBoundedOption('--temperature-c', flags.temperatureC, SIMULATE_FLAG_BOUNDS.temperatureC),
     ),
     sideReactions: parseSideReactions(flags.sideReactions),
   };
@@ -119,12 +126,7 @@ function cyclingFromFlags(flags: SimulateFlags) {
     unit: 'cycles',
     integer: true,
   });
-  const cRate = parseBoundedOption('--c-rate', flags.cRate, {
-    min: 0.001,
-    max: 20,
-    unit: 'C',
-    minExclusive: false,
-  });
+  const cRate = parseBoundedOption('--c-rate', flags.cRate, SIMULATE_FLAG_BOUNDS.cRate);
   return { cRate, cycles };
 }
 
