@@ -246,9 +246,14 @@ export function runSimulate(
     sideReactionMahG: c.sideReactionCharge_C_per_m2 / result.cell.ncmArealMass_kg_per_m2 / 3600,
   }));
   const rate = name === 'rate' ? ratePoints(result, PAPER_SETTINGS.rateCRates) : undefined;
-  const stepsNotRun = result.steps
-    .filter((step) => step.notStarted)
-    .map((step) => ({ step: step.index, description: step.description, endedBy: step.endedBy }));
+  const listed = (keep: (step: (typeof result.steps)[number]) => boolean) =>
+    result.steps
+      .filter(keep)
+      .map((step) => ({ step: step.index, description: step.description, endedBy: step.endedBy }));
+  const stepsNotRun = listed((step) => step.notStarted);
+  // Steps that met none of their end conditions (e.g. side reactions held the voltage below the
+  // cut-off): their charge is not a capacity to the cut-off, so they are listed with the reason.
+  const stepsAtSafetyLimit = listed((step) => step.endReason === 'safety-time-limit');
   const cell = result.cell;
   const resolved = {
     ...settings,
@@ -271,7 +276,7 @@ export function runSimulate(
   if (flags.json) {
     output.json({
       settings: resolved,
-      summary: { cycles, ...(rate ? { rate } : {}), stepsNotRun },
+      summary: { cycles, ...(rate ? { rate } : {}), stepsNotRun, stepsAtSafetyLimit },
       solver: result.solver,
     });
     return;
@@ -290,7 +295,9 @@ export function runSimulate(
       `rate ${r.cRate}C: ${r.dischargeMahG === null ? 'did not run' : `${r.dischargeMahG.toFixed(1)} mAh/g`}`,
     );
   }
-  for (const s of stepsNotRun) output.text(`step ${s.step} "${s.description}": ${s.endedBy}`);
+  for (const s of [...stepsAtSafetyLimit, ...stepsNotRun]) {
+    output.text(`step ${s.step} "${s.description}": ${s.endedBy}`);
+  }
 }
 
 /** Registers the command. */
