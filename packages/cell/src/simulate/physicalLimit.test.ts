@@ -44,3 +44,40 @@ describe('physical limits of a current step', () => {
     expect(charge?.endReason).toBe('time');
   });
 });
+
+describe('states next to full lithiation (issue 21 item 12, seed-3 survey)', () => {
+  /** A fixture cell at a uniform lithiation, its state and 1C. */
+  function cellAt(initialLithiation: number) {
+    const model = createCellModel(
+      fixtureConfig({ electrode: { ...fixtureConfig().electrode, initialLithiation } }),
+    );
+    const y = new Float64Array(model.size);
+    model.initialState(y);
+    return { model, y, oneC: model.referenceCapacity_C_per_m2 / 3600 };
+  }
+
+  it('names a charge in which one node lags at full lithiation, not a uniformly full NCM', () => {
+    const { model, y, oneC } = cellAt(0.9);
+    expect(physicalLimitOf(model, y, 0, 0.1 * oneC)).toBeUndefined();
+    y[model.nodeOffset(1) + 3] = (1 - 1.5e-4) * model.maxConcentration_mol_per_m3;
+    const limit = physicalLimitOf(model, y, 0, 0.1 * oneC);
+    expect(limit?.field).toBe('electrode.ncmSurfaceLithiation');
+    expect(limit?.value).toBeCloseTo(1 - 1.5e-4, 9);
+    expect(limit?.blocksStep).toBe(false);
+    expect(limit?.reason).toMatch(
+      /^the NCM surface is still fully lithiated at 1 of \d+ nodes \(x_s up to 0\.999850\)/,
+    );
+    // Outside the margin (1 − x_s = 1e-2) the state is not at its limit.
+    y[model.nodeOffset(1) + 3] = 0.99 * model.maxConcentration_mol_per_m3;
+    expect(physicalLimitOf(model, y, 0, 0.1 * oneC)).toBeUndefined();
+  });
+
+  it('names a discharge that starts at a nearly full NCM (every node within 5 %)', () => {
+    const nearlyFull = cellAt(0.977);
+    const limit = physicalLimitOf(nearlyFull.model, nearlyFull.y, 0, -0.05 * nearlyFull.oneC);
+    expect(limit?.field).toBe('electrode.ncmSurfaceLithiation');
+    expect(limit?.reason).toMatch(/^the discharge starts at a nearly fully lithiated NCM/);
+    const halfFull = cellAt(0.9);
+    expect(physicalLimitOf(halfFull.model, halfFull.y, 0, -0.05 * halfFull.oneC)).toBeUndefined();
+  });
+});

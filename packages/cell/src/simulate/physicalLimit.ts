@@ -17,6 +17,22 @@ export const SURFACE_LITHIATION_LIMIT_MARGIN = 1e-4;
 /** Remaining share of the as-built SE at a node below which the SE counts as used up (–). */
 export const SE_USED_UP_SHARE = 0.02;
 
+/**
+ * Surface lithiation within which a charge counts as having to start delithiating an NCM surface
+ * at full lithiation (x_s ≥ 1 − this) (–). There i₀ ∝ √(x_s(1 − x_s)) has fallen below 9 % of its
+ * value at x_s = 0.5 and keeps falling steeply: the seed-3 survey's charges whose step size
+ * collapsed with no other named state had one node lagging its neighbours at 1 − x_s = 1.5e-4 …
+ * 8.7e-4 (full and coarse mesh) while side reactions carried part of the current.
+ */
+export const DELITHIATION_START_MARGIN = 2e-3;
+
+/**
+ * Surface lithiation within which a discharge starts at a nearly full NCM (x_s ≥ 1 − this at every
+ * node) (–): the survey's one discharge that could not be initialised started at x_s = 0.977
+ * after side reactions had carried most of its charge.
+ */
+export const NEARLY_FULL_DISCHARGE_MARGIN = 0.05;
+
 /** Share of the cell current carried by side reactions above which the message says so (–). */
 const SIDE_CURRENT_NOTE_SHARE = 0.5;
 
@@ -90,6 +106,13 @@ export function physicalLimitOf(
         lithiating === setCurrent_A_per_m2 < 0,
     };
   }
+  const seLimit = seUsedUp(model, sideNote);
+  if (seLimit !== undefined) return seLimit;
+  return nearFullLimit(model, y, setCurrent_A_per_m2, sideNote);
+}
+
+/** SE used up by oxidation at some node (below {@link SE_USED_UP_SHARE} of the as-built SE). */
+function seUsedUp(model: CellModel, sideNote: string): PhysicalLimit | undefined {
   if (model.initialSeFraction > 0) {
     let least = Number.POSITIVE_INFINITY;
     for (let e = 0; e < model.ne; e++) {
@@ -108,4 +131,34 @@ export function physicalLimitOf(
     }
   }
   return undefined;
+}
+
+/**
+ * An NCM surface at (or next to) full lithiation that the step must move away from, or a
+ * discharge that starts at a nearly full NCM: states where the model's kinetics lose their grip
+ * (i₀ → 0 at x_s → 1) and where the measured unnamed failures sat.
+ */
+function nearFullLimit(
+  model: CellModel,
+  y: Float64Array,
+  setCurrent_A_per_m2: number,
+  sideNote: string,
+): PhysicalLimit | undefined {
+  const charging = setCurrent_A_per_m2 > 0;
+  const margin = charging ? DELITHIATION_START_MARGIN : NEARLY_FULL_DISCHARGE_MARGIN;
+  const surfaces: number[] = [];
+  for (let e = 0; e < model.ne; e++) {
+    surfaces.push(y[model.nodeOffset(e) + 3]! / model.maxConcentration_mol_per_m3);
+  }
+  const near = surfaces.filter((x) => x >= 1 - margin);
+  // A charge: some nodes lag at full lithiation while the others delithiate (at a uniformly full
+  // NCM, e.g. a pristine electrode, a charge starts normally). A discharge: every node nearly full.
+  const lagging = charging && near.length > 0 && near.length < model.ne;
+  const full = !charging && setCurrent_A_per_m2 < 0 && near.length === model.ne;
+  if (!lagging && !full) return undefined;
+  const value = charging ? Math.max(...near) : Math.min(...near);
+  const reason = charging
+    ? `the NCM surface is still fully lithiated at ${near.length} of ${model.ne} nodes (x_s up to ${value.toPrecision(6)}) while the charge delithiates the other nodes: the exchange current vanishes toward x_s = 1 (i₀ ∝ √(x_s(1 − x_s))) and the model cannot start delithiating it${sideNote}`
+    : `the discharge starts at a nearly fully lithiated NCM (x_s ≥ ${value.toPrecision(4)} at all ${model.ne} nodes)`;
+  return { field: 'electrode.ncmSurfaceLithiation', value, reason, blocksStep: false };
 }
