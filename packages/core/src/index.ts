@@ -42,6 +42,7 @@ export {
   electrodeVolumeFractions,
   MASS_FRACTION_SUM_TOLERANCE_wtPct,
   massFractionsFromVolumeFractions,
+  POROSITY_UPPER_BOUND,
   solidCompositeDensity_kg_per_m3,
   solidVolumeFractions,
 } from './composition/volumeFractions.js';

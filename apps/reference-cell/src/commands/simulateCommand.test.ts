@@ -65,4 +65,21 @@ describe('solidcell simulate', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain(text);
   });
+  it('lists a charge held below its cut-off by side reactions and a discharge that cannot start', async () => {
+    // 22.7 wt% carbon black: SE oxidation on its area carries the whole 0.05C charge, keeps the
+    // voltage below 3.7 V and re-lithiates the NCM, so the discharge cannot start (issue 21 #12).
+    const { code, stdout } = await runCaptured([
+      'simulate',
+      ...['--ncm', '14.5', '--se', '62.8', '--carbon', '22.7', '--porosity', '0.0065'],
+      ...['--loading-mah-cm2', '6.45', '--temperature-c', '84.9', '--json'],
+    ]);
+    expect(code).toBe(0);
+    const { stepsAtSafetyLimit, stepsNotRun } = JSON.parse(stdout).summary;
+    expect(stepsAtSafetyLimit.map((s: { step: number }) => s.step)).toEqual([0]);
+    expect(stepsAtSafetyLimit[0].endedBy).toMatch(
+      /side reactions \(SE oxidation\) carried \d+ % of the step's charge and held the voltage at [\d.]+ V vs Li-In/,
+    );
+    expect(stepsNotRun.map((s: { step: number }) => s.step)).toEqual([1]);
+    expect(stepsNotRun[0].endedBy).toContain('the NCM surface is fully lithiated');
+  });
 });

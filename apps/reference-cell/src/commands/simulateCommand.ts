@@ -72,6 +72,13 @@ function requiredWtPct(flag: string, text: string | undefined): number {
   return parseNumberOption(flag, text);
 }
 
+/** Bounds of the numeric cell and cycling flags of `simulate` (the property tests draw inside them). */
+export const SIMULATE_FLAG_BOUNDS = {
+  loadingMahCm2: { min: 0.1, max: 20, unit: 'mAh/cm²' },
+  temperatureC: { min: -40, max: 120, unit: '°C' },
+  cRate: { min: 0.001, max: 20, unit: 'C', minExclusive: false },
+} as const;
+
 function setupFromFlags(flags: SimulateFlags): CellSetup {
   return {
     massFractions_wtPct: {
@@ -82,14 +89,14 @@ function setupFromFlags(flags: SimulateFlags): CellSetup {
     carbonShape: parseCarbonType(flags.carbonType),
     porosity: parseNumberOption('--porosity', flags.porosity),
     arealCapacity_C_per_m2: fromMilliampHoursPerSquareCm(
-      parseBoundedOption('--loading-mah-cm2', flags.loadingMahCm2, {
-        min: 0.1,
-        max: 20,
-        unit: 'mAh/cm²',
-      }),
+      parseBoundedOption(
+        '--loading-mah-cm2',
+        flags.loadingMahCm2,
+        SIMULATE_FLAG_BOUNDS.loadingMahCm2,
+      ),
     ),
     temperature_K: fromCelsius(
-      parseBoundedOption('--temperature-c', flags.temperatureC, { min: -40, max: 120, unit: '°C' }),
+      parseBoundedOption('--temperature-c', flags.temperatureC, SIMULATE_FLAG_BOUNDS.temperatureC),
     ),
     sideReactions: parseSideReactions(flags.sideReactions),
   };
@@ -119,12 +126,7 @@ function cyclingFromFlags(flags: SimulateFlags) {
     unit: 'cycles',
     integer: true,
   });
-  const cRate = parseBoundedOption('--c-rate', flags.cRate, {
-    min: 0.001,
-    max: 20,
-    unit: 'C',
-    minExclusive: false,
-  });
+  const cRate = parseBoundedOption('--c-rate', flags.cRate, SIMULATE_FLAG_BOUNDS.cRate);
   return { cRate, cycles };
 }
 
@@ -244,9 +246,14 @@ export function runSimulate(
     sideReactionMahG: c.sideReactionCharge_C_per_m2 / result.cell.ncmArealMass_kg_per_m2 / 3600,
   }));
   const rate = name === 'rate' ? ratePoints(result, PAPER_SETTINGS.rateCRates) : undefined;
-  const stepsNotRun = result.steps
-    .filter((step) => step.notStarted)
-    .map((step) => ({ step: step.index, description: step.description, endedBy: step.endedBy }));
+  const listed = (keep: (step: (typeof result.steps)[number]) => boolean) =>
+    result.steps
+      .filter(keep)
+      .map((step) => ({ step: step.index, description: step.description, endedBy: step.endedBy }));
+  const stepsNotRun = listed((step) => step.notStarted);
+  // Steps that met none of their end conditions (e.g. side reactions held the voltage below the
+  // cut-off): their charge is not a capacity to the cut-off, so they are listed with the reason.
+  const stepsAtSafetyLimit = listed((step) => step.endReason === 'safety-time-limit');
   const cell = result.cell;
   const resolved = {
     ...settings,
@@ -269,7 +276,7 @@ export function runSimulate(
   if (flags.json) {
     output.json({
       settings: resolved,
-      summary: { cycles, ...(rate ? { rate } : {}), stepsNotRun },
+      summary: { cycles, ...(rate ? { rate } : {}), stepsNotRun, stepsAtSafetyLimit },
       solver: result.solver,
     });
     return;
@@ -288,7 +295,9 @@ export function runSimulate(
       `rate ${r.cRate}C: ${r.dischargeMahG === null ? 'did not run' : `${r.dischargeMahG.toFixed(1)} mAh/g`}`,
     );
   }
-  for (const s of stepsNotRun) output.text(`step ${s.step} "${s.description}": ${s.endedBy}`);
+  for (const s of [...stepsAtSafetyLimit, ...stepsNotRun]) {
+    output.text(`step ${s.step} "${s.description}": ${s.endedBy}`);
+  }
 }
 
 /** Registers the command. */

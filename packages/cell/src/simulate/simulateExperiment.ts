@@ -24,6 +24,7 @@ import type {
 } from '../results/SimulationResult.js';
 import { BdfStepper, CHARGE, SIDE_CHARGE } from '../solver/BdfStepper.js';
 import { explainInitialisationFailure } from './explainInitialisationFailure.js';
+import { physicalLimitOf } from './physicalLimit.js';
 
 /** What {@link SimulateOptions.onStep} receives after every accepted time step. */
 export interface StepInfo {
@@ -239,17 +240,18 @@ function runExpandedProtocol(
       field,
       tStart,
     );
-    stepper.restart();
+    const blocked = restartOrBlocked(stepper, model, step, field);
     if (Number.isNaN(conservationReference)) checkConservation();
     lastVoltage = model.voltageVsLiIn_V(stepper.y);
     // Direction-free voltage conditions (rest, hold, sweep) take their direction from the start.
     const evaluators = buildEvaluators(model, step, conditions, field, lastVoltage);
     record(true);
     const qStart = stepper.integrals[CHARGE]!;
-    let endReason: StepEndReason | undefined;
-    let endedBy = '';
-    let notStarted = false;
-    for (const ev of evaluators) {
+    const sideAtStart = stepper.integrals[SIDE_CHARGE]!;
+    let endReason: StepEndReason | undefined = blocked === undefined ? undefined : 'voltage';
+    let endedBy = blocked ?? '';
+    let notStarted = blocked !== undefined;
+    for (const ev of blocked === undefined ? evaluators : []) {
       if (ev.g(lastVoltage, stepper.y[ci]!, 0) >= 0) {
         // The step cannot start: e.g. the IR drop of the set current already puts the voltage
         // beyond the cut-off. Reported as such, not as a zero capacity.
@@ -300,9 +302,27 @@ function runExpandedProtocol(
           }
         }
         if (h < hMin) {
+          const solverState = `step size collapsed to ${h} s at t = ${stepper.time_s} s (accepted step ${stepper.statistics.acceptedSteps}, voltage ${lastVoltage} V vs Li-In, current ${stepper.y[ci]} A/m², Newton ${trial.converged ? 'converged, error test failed' : 'did not converge'})`;
+          const limit =
+            step.kind === 'current'
+              ? physicalLimitOf(model, stepper.y, stepper.time_s, model.setPoint(stepper.time_s))
+              : undefined;
+          if (limit === undefined) {
+            throw new SolidCellError('E_SOLVER_NOT_CONVERGED', `${field}: ${solverState}`);
+          }
+          const cutoff = voltageCutoff(step, Number.NaN);
+          if (limit.blocksStep && cutoff !== undefined) {
+            // The step's own current drives every NCM surface past full (de)lithiation: the
+            // physical end of the step, where the voltage falls to its cut-off at once.
+            endReason = 'voltage';
+            endedBy = `${limit.reason}: the voltage reaches the ${cutoff} V cut-off within an unresolvable < ${COLLAPSE_STEP_S * 1e3} ms interval (${lastVoltage.toFixed(4)} V vs Li-In at the last solved state)`;
+            record(true);
+            break;
+          }
           throw new SolidCellError(
             'E_SOLVER_NOT_CONVERGED',
-            `${field}: step size collapsed to ${h} s at t = ${stepper.time_s} s (accepted step ${stepper.statistics.acceptedSteps}, voltage ${lastVoltage} V vs Li-In, current ${stepper.y[ci]} A/m², Newton ${trial.converged ? 'converged, error test failed' : 'did not converge'})`,
+            `${field}: ${limit.reason}; the model cannot follow the cell past this state: ${solverState}`,
+            { field: limit.field, value: limit.value },
           );
         }
         continue;
@@ -368,7 +388,7 @@ function runExpandedProtocol(
             : 'safety-time-limit';
         endedBy =
           endReason === 'safety-time-limit'
-            ? `safety time limit ${safetyLimit.toPrecision(4)} s (no end condition was met)`
+            ? `safety time limit ${safetyLimit.toPrecision(4)} s (no end condition was met${sideReactionNote(stepper.integrals[CHARGE]! - qStart, stepper.integrals[SIDE_CHARGE]! - sideAtStart, lastVoltage)})`
             : `time ${(stepper.time_s - tStart).toPrecision(4)} s`;
       }
       record(endReason !== undefined);
@@ -425,6 +445,46 @@ function runExpandedProtocol(
     },
     finalState: Float64Array.from(stepper.y),
   };
+}
+
+/**
+ * The consistent initialisation of a step; when it fails for a current step whose own current
+ * would drive an NCM surface already at full (de)lithiation further, and the step has a voltage
+ * cut-off, returns why the step cannot start (the state stays the previous step's end state).
+ */
+function restartOrBlocked(
+  stepper: BdfStepper,
+  model: CellModel,
+  step: ExecutableStep,
+  field: string,
+): string | undefined {
+  try {
+    stepper.restart();
+    return undefined;
+  } catch (error) {
+    const ohmic = explainInitialisationFailure(error, model);
+    const cutoff = step.kind === 'current' ? voltageCutoff(step, Number.NaN) : undefined;
+    if (ohmic !== error || cutoff === undefined) throw ohmic;
+    const limit = physicalLimitOf(model, stepper.y, stepper.time_s, model.setPoint(stepper.time_s));
+    if (limit === undefined) throw error;
+    if (!limit.blocksStep) {
+      throw new SolidCellError(
+        'E_SOLVER_NOT_CONVERGED',
+        `${field}: ${limit.reason}; the consistent initialisation at t = ${stepper.time_s} s did not converge`,
+        { field: limit.field, value: limit.value },
+      );
+    }
+    return `${limit.reason}: the voltage is past the ${cutoff} V cut-off at once (${field} did not run)`;
+  }
+}
+
+/**
+ * Why a current step ran into its safety time limit, when side reactions carried most of its
+ * charge: they hold the voltage below the cut-off (e.g. SE oxidation on a large carbon area).
+ */
+function sideReactionNote(stepCharge: number, sideCharge: number, voltage: number): string {
+  if (!(stepCharge > 0 && sideCharge > 0.5 * stepCharge)) return '';
+  return `: side reactions (SE oxidation) carried ${((100 * sideCharge) / stepCharge).toFixed(0)} % of the step's charge and held the voltage at ${voltage.toFixed(3)} V vs Li-In`;
 }
 
 /** The voltage cut-off of a current step that lies ahead of the present voltage. */

@@ -61,6 +61,17 @@ export const MAX_BDF_ORDER = 5;
 const MAX_STEP_GROWTH = 2;
 /** Smallest step ratio after an error-test failure or any accepted step. */
 const MIN_STEP_RATIO = 0.2;
+/**
+ * Shares of the distance to a bound that a Newton update may cover when it would cross the bound
+ * (–): the first until a time step's Newton fails, the second from then on until the next
+ * protocol step (restart). 0.9 alone let an overshooting update put an NCM surface within 1e-7
+ * of c_max in three iterations, where i₀ ∝ √(x(1 − x)) has almost vanished and its slope
+ * diverges; Newton then cycled on that node's interface current and the step size collapsed
+ * (issue 21 item 12, seed-3 survey: 2 carbon-fibre charges and a coarse-mesh charge). 0.5 alone
+ * solves those but lost 4 survey runs that 0.9 solved; the switch solves all 7.
+ */
+const BOUND_APPROACHES = [0.9, 0.5] as const;
+
 /** Step ratio after a Newton failure. */
 const NEWTON_FAILURE_RATIO = 0.25;
 
@@ -119,6 +130,8 @@ export class BdfStepper {
   private factorValid = false;
   private updateNorm = 0;
   private updateClipped = false;
+  /** Index into {@link BOUND_APPROACHES} of the share the projection uses now (1 after a Newton failure). */
+  private boundApproach = 0;
   private readonly result = { converged: false, error: Number.NaN };
   private readonly integralRates = new Float64Array(INTEGRAL_COUNT);
   /** Accepted states available as BDF nodes (1 after a restart). */
@@ -270,8 +283,8 @@ export class BdfStepper {
 
   /**
    * y = yOld − λ δ with projection: bounded unknowns (concentrations in [0, c_max], side states
-   * ≥ their minimum) move at most 90 % of the way to a bound; a variable pinned at its bound
-   * stays there.
+   * ≥ their minimum) move at most a share ({@link BOUND_APPROACHES}) of the way to a bound; a variable pinned
+   * at its bound stays there.
    */
   private applyUpdate(y: Float64Array, yOld: Float64Array, lambda: number): void {
     const model = this.model;
@@ -279,16 +292,17 @@ export class BdfStepper {
     const d = this.delta;
     const lower = model.lowerBound;
     const upper = model.upperBound;
+    const approach = BOUND_APPROACHES[this.boundApproach]!;
     let sum = 0;
     let clipped = false;
     for (let i = 0; i < n; i++) {
       const old = yOld[i]!;
       let next = old - lambda * d[i]!;
       if (next > upper[i]!) {
-        next = old >= upper[i]! ? upper[i]! : old + 0.9 * (upper[i]! - old);
+        next = old >= upper[i]! ? upper[i]! : old + approach * (upper[i]! - old);
         if (old < upper[i]!) clipped = true;
       } else if (next < lower[i]!) {
-        next = old <= lower[i]! ? lower[i]! : old - 0.9 * (old - lower[i]!);
+        next = old <= lower[i]! ? lower[i]! : old - approach * (old - lower[i]!);
         if (old > lower[i]!) clipped = true;
       }
       y[i] = next;
@@ -307,6 +321,7 @@ export class BdfStepper {
    */
   public restart(): void {
     const model = this.model;
+    this.boundApproach = 0;
     const saved = Float64Array.from(this.y);
     const present = this.y[model.currentIndex]!;
     if (model.mode === 'current' && present * model.setPoint(this.time_s) < 0) {
@@ -453,7 +468,10 @@ export class BdfStepper {
     trial.set(pred);
     this.trialStep = h;
     this.trialOrder = order;
-    if (!this.newton(trial, t, this.maxNewton, false)) return this.report(false, Number.NaN);
+    if (!this.newton(trial, t, this.maxNewton, false)) {
+      this.boundApproach = 1;
+      return this.report(false, Number.NaN);
+    }
     // Refresh node outputs at the converged state and integrate the scalar integrals.
     model.evaluate(trial, t, this.residual, null);
     if (!this.polishChargeBalance(trial, t)) return this.report(false, Number.NaN);

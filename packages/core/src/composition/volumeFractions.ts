@@ -64,10 +64,13 @@ export function solidVolumeFractions(
   return { ncm: ncm / total, se: se / total, carbon: carbon / total, binder: binder / total };
 }
 
-/** Checks a porosity value: finite, 0 ≤ ε < 1. */
+/** Porosity bound (exclusive): an electrode of ≥ 90 % pores is no longer a composite electrode. */
+export const POROSITY_UPPER_BOUND = 0.9;
+
+/** Checks a porosity value: finite, 0 ≤ ε < {@link POROSITY_UPPER_BOUND}. */
 export function assertValidPorosity(porosity: number, field = 'porosity'): void {
-  if (!Number.isFinite(porosity) || porosity < 0 || porosity >= 0.9) {
-    invalidInput(field, porosity, 'a volume fraction 0 ≤ ε < 0.9');
+  if (!Number.isFinite(porosity) || porosity < 0 || porosity >= POROSITY_UPPER_BOUND) {
+    invalidInput(field, porosity, `a volume fraction 0 ≤ ε < ${POROSITY_UPPER_BOUND}`);
   }
 }
 

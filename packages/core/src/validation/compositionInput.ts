@@ -1,6 +1,6 @@
 // The validated input of the composition maths: wt%, carbon shape, porosity.
 import { z } from 'zod';
-import { assertValidMassFractions } from '../composition/volumeFractions.js';
+import { assertValidMassFractions, POROSITY_UPPER_BOUND } from '../composition/volumeFractions.js';
 import { boundedNumber, oneOf, parseInput } from './schemas.js';
 
 const wtPct = boundedNumber({ min: 0, max: 100, unit: 'wt%' });
@@ -16,7 +16,7 @@ export const compositionInputSchema = z.strictObject({
   carbonShape: oneOf(['spherical', 'fiber']),
   porosity: boundedNumber({
     min: 0,
-    max: 0.9,
+    max: POROSITY_UPPER_BOUND,
     unit: '(volume fraction)',
     maxExclusive: true,
   }).default(0),
