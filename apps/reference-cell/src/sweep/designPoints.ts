@@ -50,7 +50,7 @@ export interface DesignPlan {
 
 /**
  * Voxels per edge of a `voxel`-fidelity point's electrode unless an axis sets the grid: the base
- * configuration's domain edge (e.g. 96 × 0.25 µm = 24 µm) on 32³ voxels. Measured on the NCM90
+ * configuration's domain edge (e.g. 100 × 0.5 µm = 50 µm → 1.5625 µm voxels) on 32³ voxels. Measured on the NCM90
  * SC cell: σ_ion 3.04·10⁻³ S/m at 32³ × 0.75 µm vs 3.10·10⁻³ at 48³ × 0.5 µm (2 %), 0.9 s a
  * point; a 32³ × 0.25 µm (8 µm) cube is below the size at which the SE percolates (σ_ion = 0).
  */

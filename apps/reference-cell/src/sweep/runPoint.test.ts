@@ -99,8 +99,8 @@ describe('voxel electrodes of sweep points', () => {
     expect(voxelElectrode(at(60), setup)).toBe(electrode); // temperature: same electrode
     expect(voxelElectrode(at(25, 85), setup)).not.toBe(electrode);
     expect(electrode.descriptors).toEqual(cellSetupFromConfig(config).descriptors);
-    // The base's 24 µm domain (96 × 0.25 µm) on the sweep's coarser grid.
-    expect(config.microstructure).toMatchObject({ voxels: 32, voxelSize_um: 0.75 });
+    // The base's 50 µm domain (100 × 0.5 µm) on the sweep's coarser grid.
+    expect(config.microstructure).toMatchObject({ voxels: 32, voxelSize_um: 1.5625 });
   });
 
   it('give solved σ within the parallel (Wiener) bounds of their phases', () => {
