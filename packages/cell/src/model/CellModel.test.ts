@@ -3,6 +3,7 @@ import {
   createCell,
   definePlugin,
   Material,
+  type MicrostructureDescriptors,
   SideReaction,
   Transport,
 } from '@solidcell/core';
@@ -20,9 +21,25 @@ import {
   fixtureSideReaction,
   fixtureTransport,
 } from '../testing/cell.fixtures.js';
+import type { CellModelConfig } from './CellConfig.js';
 import { CellModel } from './CellModel.js';
 import { cellPhysicsFromComponents } from './cellPhysicsFromComponents.js';
 import { estimateDescriptors } from './estimateDescriptors.js';
+
+/** The fixture electrode with a microstructure carrying these descriptors. */
+function measuredElectrode(descriptors: MicrostructureDescriptors): CellModelConfig['electrode'] {
+  return {
+    volumeFractions: FIXTURE_FRACTIONS,
+    arealCapacity_C_per_m2: 72_000,
+    microstructure: {
+      morphologyId: 'fixture',
+      carbonShape: 'spherical',
+      seed: 0,
+      targetVolumeFractions: FIXTURE_FRACTIONS,
+      descriptors,
+    },
+  };
+}
 
 describe('CellModel', () => {
   it('has an analytic banded Jacobian equal to finite differences (relative 1e-4, side reaction on)', () => {
@@ -152,17 +169,7 @@ describe('CellModel', () => {
     const model = new CellModel(
       fixtureConfig({
         physics: fixturePhysics({ sideReactions: [reaction] }),
-        electrode: {
-          volumeFractions: FIXTURE_FRACTIONS,
-          arealCapacity_C_per_m2: 72_000,
-          microstructure: {
-            morphologyId: 'fixture',
-            carbonShape: 'spherical',
-            seed: 0,
-            targetVolumeFractions: FIXTURE_FRACTIONS,
-            descriptors,
-          },
-        },
+        electrode: measuredElectrode(descriptors),
       }),
     );
     const y = new Float64Array(model.size);
@@ -179,17 +186,7 @@ describe('CellModel', () => {
       () =>
         new CellModel(
           fixtureConfig({
-            electrode: {
-              volumeFractions: FIXTURE_FRACTIONS,
-              arealCapacity_C_per_m2: 72_000,
-              microstructure: {
-                morphologyId: 'fixture',
-                carbonShape: 'spherical',
-                seed: 0,
-                targetVolumeFractions: FIXTURE_FRACTIONS,
-                descriptors: { ...descriptors, ionicConductivityRatio: 2 },
-              },
-            },
+            electrode: measuredElectrode({ ...descriptors, ionicConductivityRatio: 2 }),
           }),
         ),
     ).toThrow(/descriptors.ionicConductivityRatio/);
